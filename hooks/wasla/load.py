@@ -1,0 +1,143 @@
+"""Read every data file, check it against the rulebook, and return the dataset.
+
+``load(data_dir)`` reads ``kinds.yml``, ``short-codes.yml`` and every
+``resources/<cc>/<slug>.yml``; it reports every problem of every file and
+raises ``DataError`` once at the end if any was an error.  Nothing is
+published from a dataset that had errors.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from .model import Dataset, Kind
+from .problems import DataError, Problem, display_path
+from .rules import FIELDS, SLUG_RE, Check, check_resource, check_text, pos_of, to_text
+from .yamlload import Map, Pos, YamlError, loads
+
+REQUIRED_KINDS = ("hotline", "legal_aid", "safe_space", "health", "relocation", "digital_security", "information")
+
+
+def read_yaml(path: Path, problems: list[Problem]):
+    shown = display_path(str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(shown, 1, 1, "", f"the file is not UTF-8 text; expected UTF-8 (save it again as UTF-8); got a byte 0x{exc.object[exc.start]:02x}"))
+        return None, shown
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return loads(text), shown
+    except YamlError as exc:
+        problems.append(Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"))
+        return None, shown
+
+
+def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
+    data, shown = read_yaml(data_dir / "kinds.yml", problems)
+    c = Check(shown)
+    kinds: dict[str, Kind] = {}
+    if not isinstance(data, dict):
+        c.error(Pos(1, 1), "", "must be a mapping of kinds; expected 'hotline:' with 'label:' and 'description:'; got something else", "kinds_file")
+    else:
+        for key, spec in data.items():
+            if not isinstance(spec, dict):
+                c.error(pos_of(spec, data, key), key, "must be a mapping; expected 'label:' and 'description:'; got text", "kinds_file")
+                continue
+            for field in ("label", "description"):
+                if field not in spec:
+                    c.error(spec.pos, f"{key}.{field}", f"is required; expected {{en, ar}} text; got nothing", "kinds_file")
+                else:
+                    check_text(c, spec[field], f"{key}.{field}", spec, field)
+            for field in spec:
+                if field not in ("label", "description"):
+                    c.error(spec.key_pos[field], f"{key}.{field}", f"unknown field; expected 'label' or 'description'; got '{field}'", "kinds_file")
+            kinds[str(key)] = Kind(str(key), to_text(spec.get("label")), to_text(spec.get("description")))
+        for key in REQUIRED_KINDS:
+            if key not in kinds:
+                c.error(Pos(1, 1), key, f"kind missing; expected all of: {', '.join(REQUIRED_KINDS)}; got no '{key}'", "kinds_file")
+    problems.extend(c.problems)
+    return kinds
+
+
+def load_short_codes(data_dir: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """National short codes that phonenumbers does not know, each with its source."""
+    path = data_dir / "short-codes.yml"
+    if not path.exists():
+        return {}
+    data, shown = read_yaml(path, problems)
+    c = Check(shown)
+    codes: dict[str, tuple[str, ...]] = {}
+    if isinstance(data, dict):
+        for cc, entries in data.items():
+            numbers = []
+            for i, entry in enumerate(entries if isinstance(entries, list) else []):
+                if not isinstance(entry, dict) or not isinstance(entry.get("number"), str) or not entry["number"].isdigit() or not entry.get("sources"):
+                    c.error(pos_of(entry, data, cc), f"{cc}[{i}]", "must have 'number' (digits only) and 'sources'; expected number: '1564' and a sources list; got something else", "short_codes_file")
+                    continue
+                numbers.append(str(entry["number"]))
+            codes[str(cc)] = tuple(numbers)
+    elif data is not None:
+        c.error(Pos(1, 1), "", "must be a mapping of country codes; expected 'lb:' with a list; got something else", "short_codes_file")
+    problems.extend(c.problems)
+    return codes
+
+
+def resource_files(data_dir: Path) -> list[Path]:
+    root = data_dir / "resources"
+    return sorted(root.glob("*/*.yml")) if root.is_dir() else []
+
+
+def data_date(data_dir: Path) -> str:
+    """The date of the newest change under data/: git's commit date, else the build date."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", "."], cwd=data_dir, capture_output=True, text=True, timeout=10
+        )
+        if out.returncode == 0 and out.stdout.strip():
+            dirty = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=data_dir, capture_output=True, text=True, timeout=10)
+            if not dirty.stdout.strip():
+                return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return dt.date.today().isoformat()
+
+
+def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_error: bool = True) -> tuple[Dataset, list[Problem]]:
+    data_dir = Path(data_dir)
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    if not (data_dir / "kinds.yml").exists():
+        raise DataError([Problem(display_path(str(data_dir)), 1, 1, "", "no kinds.yml here; expected a data folder with kinds.yml and resources/; got none", rule="data_dir")])
+    kinds = load_kinds(data_dir, problems)
+    short_codes = load_short_codes(data_dir, problems)
+    resources = []
+    stray = [p for p in (data_dir / "resources").rglob("*") if p.is_file() and (p.suffix != ".yml" or len(p.relative_to(data_dir / "resources").parts) != 2)] if (data_dir / "resources").is_dir() else []
+    for path in sorted(stray):
+        if path.name.startswith("."):
+            continue
+        hint = "rename it to end in .yml" if path.suffix in (".yaml", ".YML", ".txt", "") else "move it to data/resources/<country>/<slug>.yml"
+        problems.append(Problem(display_path(str(path)), 1, 1, "", f"not read: expected data/resources/<country>/<slug>.yml; {hint}; got '{path.relative_to(data_dir).as_posix()}'", rule="file_location"))
+    seen: dict[str, str] = {}
+    for path in resource_files(data_dir):
+        data, shown = read_yaml(path, problems)
+        slug, folder = path.stem, path.parent.name
+        if data is None and any(p.path == shown for p in problems):
+            continue  # a broken file reports only its parse error
+        resource, found = check_resource(shown, folder, slug, data, kinds, short_codes, today)
+        problems.extend(found)
+        if slug in seen:
+            problems.append(Problem(shown, 1, 1, "", f"slug already used by {seen[slug]}; expected a slug unique across all countries; got '{slug}'", rule="slug_is_unique"))
+        seen.setdefault(slug, shown)
+        if resource is not None:
+            resources.append(resource)
+    dataset = Dataset(resources=resources, kinds=kinds, data_date=data_date(data_dir))
+    if raise_on_error and any(p.level == "error" for p in problems):
+        raise DataError(problems)
+    return dataset, problems
+
+
+__all__ = ["load", "FIELDS", "SLUG_RE", "Map"]

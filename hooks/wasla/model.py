@@ -1,0 +1,101 @@
+"""The validated, language-aware shape of the data that templates and exports read."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGS = ("ar", "en")  # ar first: the default language, built at the site root
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages. ``neutral`` marks one string meant for both (a brand name)."""
+
+    en: str | None = None
+    ar: str | None = None
+    neutral: bool = False
+
+    def get(self, lang: str) -> "Shown":
+        value = getattr(self, lang)
+        if value:
+            return Shown(value, lang, missing=False, neutral=self.neutral)
+        other = "en" if lang == "ar" else "ar"
+        value = getattr(self, other)
+        if value:
+            return Shown(value, other, missing=True, neutral=False)
+        return Shown("", lang, missing=False, neutral=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.en or self.ar)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text picked for one page language: ``lang`` is the language it is really in."""
+
+    text: str
+    lang: str
+    missing: bool  # the page's language was missing; this is the fallback
+    neutral: bool  # the same text in every language (names, brands)
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.lang == "ar" else "ltr"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Contact:
+    type: str
+    value: str  # exactly as written
+    href: str  # the link the reader taps
+    hours: Text = field(default_factory=Text)
+    languages: tuple[str, ...] = ()
+    note: Text = field(default_factory=Text)
+    always_open: bool = False
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: Text
+    description: Text
+
+
+@dataclass
+class Resource:
+    slug: str
+    folder: str  # primary country code, or "international"
+    path: str  # the data file, as shown to contributors
+    name: Text
+    kinds: tuple[str, ...]
+    countries: tuple[str, ...]
+    summary: Text
+    contacts: tuple[Contact, ...]
+    sources: tuple[str, ...]
+    status: str
+    city: Text = field(default_factory=Text)
+    languages: tuple[str, ...] = ()
+    address: Text | None = None  # only when visibility allows it to be printed
+    address_visibility: str = "hidden"
+    last_verified: dt.date | None = None
+    verified_by: str | None = None
+    confidence: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return self.slug
+
+    @property
+    def page(self) -> str:
+        """The page (relative to a language root) that holds this entry's card and anchor."""
+        return f"{self.folder}/"
+
+
+@dataclass
+class Dataset:
+    resources: list[Resource]
+    kinds: dict[str, Kind]  # in display (urgency) order
+    data_date: str | None = None

@@ -1,0 +1,63 @@
+"""Problems found in data files, and how they are printed.
+
+Every problem prints as one line a contributor can act on::
+
+    data/resources/lb/x.yml:12:5: contacts[0].value: not a valid phone number for lb; expected …; got '12'
+
+Under GitHub Actions each one is also printed as a workflow annotation.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    where: str  # the field, e.g. "contacts[0].value"; "" for the whole file
+    message: str  # what is wrong; expected …; got …
+    level: str = ERROR
+    rule: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        prefix = "" if self.level == ERROR else "warning: "
+        return f"{self.path}:{self.line}:{self.col}:{where} {prefix}{self.message}"
+
+    def annotation(self) -> str:
+        """The GitHub Actions workflow command for this problem."""
+        text = (f"{self.where}: " if self.where else "") + self.message
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        kind = "error" if self.level == ERROR else "warning"
+        return f"::{kind} file={self.path},line={self.line},col={self.col}::{text}"
+
+
+class DataError(Exception):
+    """Raised once, after every file was read, when any error was found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = sum(1 for p in problems if p.level == ERROR)
+        super().__init__(f"{errors} data error{'s' if errors != 1 else ''}: the site was not built")
+
+
+def display_path(path: str) -> str:
+    """The path as a contributor sees it: relative to the current folder when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def report(problems: list[Problem], stream, *, annotations: bool | None = None) -> None:
+    """Print every problem, errors first, in file/line order."""
+    if annotations is None:
+        annotations = os.environ.get("GITHUB_ACTIONS") == "true"
+    for p in sorted(problems, key=lambda p: (p.level != ERROR, p.path, p.line, p.col)):
+        print(str(p), file=stream)
+        if annotations:
+            print(p.annotation(), file=stream)
