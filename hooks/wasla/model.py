@@ -99,3 +99,4 @@ class Dataset:
     resources: list[Resource]
     kinds: dict[str, Kind]  # in display (urgency) order
     data_date: str | None = None
+    problems: list = field(default_factory=list)  # warnings left after a successful load

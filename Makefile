@@ -1,0 +1,45 @@
+# Wasla: the commands a newcomer types. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
+export PYTHONPATH := hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test bench clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV): $(STAMP) requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## serve: build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
+serve: $(STAMP) check
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was)
+build: $(STAMP)
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --quiet --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+## check: validate data/ alone, fast; prints every problem as file:line:col
+check: $(STAMP)
+	$(PY) -m wasla check data
+
+## test: the whole suite (loader, rules, site build, browser)
+test: $(DEV)
+	$(BIN)/pytest -q
+
+## bench: build 1,000 and 10,000 synthetic entries and print the figures
+bench: $(DEV)
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf site site.tmp dist bench/out

@@ -1,0 +1,59 @@
+"""Hook: the page language, its string table, and a relative language switch.
+
+Events: on_config (priority -110) sets the theme language for the language
+        being built, so Material writes <html lang> and dir="rtl" for Arabic;
+        on_page_context and on_template_context give templates `wasla`: the UI strings, the
+        relative link to this page in the other language (works under any
+        sub-path and from file://), and the data date.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.plugins import event_priority
+
+from wasla import cache
+from wasla.render import strings
+from wasla_mkdocs import current_language, data_dir, language_prefix
+
+OTHER = {"ar": "en", "en": "ar"}
+
+
+@event_priority(-110)
+def on_config(config):
+    config.theme["language"] = current_language(config)
+    return config
+
+
+def switch_href(url: str, lang: str) -> str:
+    """The same page in the other language, relative to this page."""
+    other = OTHER[lang]
+    inner = url[len(language_prefix(lang)):]
+    target = language_prefix(other) + inner
+    start = posixpath.dirname(url) or "."
+    rel = posixpath.relpath(target or "index.html", start)
+    return rel
+
+
+def wasla_context(config, url: str) -> dict:
+    lang = current_language(config)
+    dataset = cache.dataset(data_dir(config))
+    return {
+        "lang": lang,
+        "s": strings(lang),
+        "switch_href": switch_href(url, lang),
+        "switch_lang": OTHER[lang],
+        "data_date": dataset.data_date,
+        "base": "../" * (url[len(language_prefix(lang)):].count("/")),
+    }
+
+
+def on_page_context(context, page, config, nav):
+    context["wasla"] = wasla_context(config, page.url or "index.html")
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """Static templates (404.html) have no page: they get the language root's context."""
+    context["wasla"] = wasla_context(config, language_prefix(current_language(config)) + template_name)
+    return context

@@ -1,0 +1,52 @@
+"""Hook: the generated pages (one per country, one per kind) and the home chooser.
+
+Events: on_files (after static-i18n, priority -110) adds the current
+        language's country and kind pages as in-memory files (never written
+        into docs/), kept out of the nav;
+        on_page_content fills generated pages and the home page's chooser
+        with HTML rendered by wasla.render (Jinja, autoescaped): data never
+        passes through Markdown.
+Reads:  the cached dataset.
+"""
+from __future__ import annotations
+
+import json
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from wasla import cache
+from wasla.render import PagePlan, Site
+from wasla_mkdocs import base_for, current_language, data_dir, language_prefix
+
+_plans: dict[str, PagePlan] = {}
+
+
+def _site(config) -> Site:
+    return Site(cache.dataset(data_dir(config)), current_language(config))
+
+
+@event_priority(-110)
+def on_files(files, config):
+    site = _site(config)
+    prefix = language_prefix(site.lang)
+    _plans.clear()
+    for plan in site.pages():
+        src = prefix + plan.path
+        front = f"---\ntitle: {json.dumps(plan.title, ensure_ascii=False)}\n---\n"
+        file = File.generated(config, src, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        _plans[file.src_uri] = plan
+    return files
+
+
+def on_page_content(html, page, config, files):
+    plan = _plans.get(page.file.src_uri)
+    role = page.meta.get("wasla")
+    if plan is None and role != "home":
+        return html
+    site = _site(config)
+    base = base_for(page.url, site.lang)
+    if plan is not None:
+        return site.render(plan, base)
+    return html + site.chooser(base)

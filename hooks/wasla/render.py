@@ -1,0 +1,171 @@
+"""Turn the dataset into HTML fragments and page plans, one language at a time.
+
+Independent of MkDocs and of the theme: a ``Site`` knows which pages exist
+(``pages()``), and renders each page's body from the Jinja templates beside
+this module.  Templates autoescape everything; Python never builds HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .model import LANGS, Dataset, Kind, Resource
+from .rules import INTERNATIONAL
+from .yamlload import loads, plain
+
+HERE = Path(__file__).parent
+STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> dict[str, str]:
+    """The UI string table for a language; English fills any key Arabic lacks."""
+    table = plain(loads((HERE / "strings" / f"{lang}.yml").read_text(encoding="utf-8")))
+    if lang != "en":
+        table = {**strings("en"), **table}
+    return table
+
+
+@lru_cache(maxsize=None)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+def country_name(code: str, lang: str) -> str:
+    if code == INTERNATIONAL:
+        return strings(lang)["international"]
+    return Locale(lang).territories.get(code.upper(), code.upper())
+
+
+def language_name(code: str, lang: str) -> str:
+    return Locale(lang).languages.get(code, code)
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One generated page: where it goes (relative to the language root) and what it shows."""
+
+    path: str  # e.g. "countries/lb.md"
+    title: str
+    kind: str  # "country" | "kind"
+    key: str
+
+
+class Site:
+    """The pages and page bodies of one language."""
+
+    def __init__(self, dataset: Dataset, lang: str):
+        assert lang in LANGS
+        self.dataset = dataset
+        self.lang = lang
+        self.s = strings(lang)
+        self._locale = Locale(lang)
+        self._by_country: dict[str, list[Resource]] = {}
+        for r in dataset.resources:
+            for code in r.countries:
+                self._by_country.setdefault(code, []).append(r)
+        self._order = {k: i for i, k in enumerate(dataset.kinds)}
+
+    # -- helpers the templates call -------------------------------------------------
+    def country_name(self, code: str) -> str:
+        return country_name(code, self.lang)
+
+    def language_name(self, code: str) -> str:
+        return language_name(code, self.lang)
+
+    def country_list(self, codes) -> str:
+        return self.s["list_separator"].join(self.country_name(c) for c in codes)
+
+    def language_list(self, codes) -> str:
+        return self.s["list_separator"].join(self.language_name(c) for c in codes)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, format="long", locale=self._locale)
+
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=self._locale)
+
+    def primary_kind(self, r: Resource) -> str:
+        return min(r.kinds, key=lambda k: self._order[k])
+
+    def sort_key(self, r: Resource):
+        return (STATUS_ORDER[r.status], r.name.get(self.lang).text.casefold(), r.slug)
+
+    # -- what pages exist -----------------------------------------------------------
+    def countries(self) -> list[tuple[str, int]]:
+        """Countries with entries, by name in this language; 'international' last."""
+        codes = sorted((c for c in self._by_country if c != INTERNATIONAL), key=lambda c: self.country_name(c))
+        if INTERNATIONAL in self._by_country:
+            codes.append(INTERNATIONAL)
+        return [(c, len(self._by_country[c])) for c in codes]
+
+    def pages(self) -> list[PagePlan]:
+        plans = [
+            PagePlan(f"countries/{code}.md", self.s["page_country_title"].format(country=self.country_name(code)), "country", code)
+            for code, _ in self.countries()
+        ]
+        plans += [
+            PagePlan(f"kinds/{key}.md", self.s["page_kind_title"].format(kind=kind.label.get(self.lang).text), "kind", key)
+            for key, kind in self.dataset.kinds.items()
+        ]
+        return plans
+
+    # -- page bodies ---------------------------------------------------------------
+    def _ctx(self, base: str) -> dict:
+        return {
+            "lang": self.lang, "s": self.s, "base": base, "kinds": self.dataset.kinds,
+            "country_name": self.country_name, "country_list": self.country_list,
+            "language_name": self.language_name, "language_list": self.language_list,
+            "date": self.date, "number": self.number,
+        }
+
+    def render(self, plan: PagePlan, base: str) -> str:
+        if plan.kind == "country":
+            return self.country_body(plan.key, base)
+        return self.kind_body(plan.key, base)
+
+    def country_body(self, code: str, base: str) -> str:
+        own = [r for r in self._by_country.get(code, []) if code == INTERNATIONAL or r.folder != INTERNATIONAL]
+        groups: dict[str, list[Resource]] = {}
+        for r in own:
+            groups.setdefault(self.primary_kind(r), []).append(r)
+        ordered = [(self.dataset.kinds[k], sorted(groups[k], key=self.sort_key)) for k in self.dataset.kinds if k in groups]
+        international = []
+        if code != INTERNATIONAL:
+            international = sorted(self._by_country.get(INTERNATIONAL, []), key=self.sort_key)
+        return _env().get_template("country.html").render(
+            ctx=self._ctx(base), code=code, groups=ordered, international=international
+        )
+
+    def kind_body(self, key: str, base: str) -> str:
+        kind: Kind = self.dataset.kinds[key]
+        by_country: dict[str, list[Resource]] = {}
+        for r in self.dataset.resources:
+            if key in r.kinds:
+                by_country.setdefault(r.folder, []).append(r)
+        codes = sorted((c for c in by_country if c != INTERNATIONAL), key=self.country_name)
+        if INTERNATIONAL in by_country:
+            codes.append(INTERNATIONAL)
+        groups = [(c, sorted(by_country[c], key=self.sort_key)) for c in codes]
+        return _env().get_template("kind.html").render(ctx=self._ctx(base), kind=kind, groups=groups)
+
+    def chooser(self, base: str) -> str:
+        counts = {k: 0 for k in self.dataset.kinds}
+        for r in self.dataset.resources:
+            for k in r.kinds:
+                counts[k] += 1
+        kinds = [(kind, counts[key]) for key, kind in self.dataset.kinds.items()]
+        return _env().get_template("chooser.html").render(ctx=self._ctx(base), countries=self.countries(), kinds=kinds)

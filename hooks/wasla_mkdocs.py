@@ -1,0 +1,34 @@
+"""What the MkDocs hooks share: where the data is and which language is being built.
+
+Not a hook itself (it has no event handlers); the hook modules import it.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+DEFAULT_LANGUAGE = "ar"
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """WASLA_DATA_DIR (tests, benchmark) or extra.wasla.data_dir, relative to mkdocs.yml."""
+    configured = os.environ.get("WASLA_DATA_DIR") or config.extra.get("wasla", {}).get("data_dir", "data")
+    return Path(os.path.dirname(config.config_file_path or ".")) / configured
+
+
+def current_language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def language_prefix(lang: str) -> str:
+    """Where a language's pages live, relative to the site root: '' for Arabic, 'en/' for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def base_for(url: str, lang: str) -> str:
+    """The relative path from a page's URL to its language root ('', '../', …)."""
+    inner = url[len(language_prefix(lang)):] if url.startswith(language_prefix(lang)) else url
+    return "../" * inner.count("/")
