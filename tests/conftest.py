@@ -1,0 +1,113 @@
+"""Shared fixtures: fixture data folders, a built fixture site, a local server, Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = True) -> Path:
+    """A data folder: the real kinds.yml and short-codes.yml, the fixture resources, plus `files`."""
+    data = root / "data"
+    (data / "resources").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "data" / "kinds.yml", data / "kinds.yml")
+    shutil.copy(ROOT / "data" / "short-codes.yml", data / "short-codes.yml")
+    if fixtures:
+        shutil.copytree(FIXTURES / "resources", data / "resources", dirs_exist_ok=True)
+    for rel, text in (files or {}).items():
+        path = data / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
+
+
+def build_site(data: Path, site: Path) -> subprocess.CompletedProcess:
+    """Run the real build (mkdocs, strict) on a data folder, as `make build` does."""
+    env = {**os.environ, "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("fixture")
+    data = make_data(root)
+    site = root / "site"
+    result = build_site(data, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(fixture_site):
+    """The fixture site over http://127.0.0.1 at a sub-path (/mirror/wasla/)."""
+    root = fixture_site.parent / "served"
+    (root / "mirror").mkdir(parents=True, exist_ok=True)
+    target = root / "mirror" / "wasla"
+    if not target.exists():
+        target.symlink_to(fixture_site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/mirror/wasla/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run 'apt-get install -y chromium' (.ci/run does)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page_factory(browser):
+    """New pages whose every request off the local server/disk is aborted and recorded."""
+    contexts = []
+
+    def make(width=360, javascript=True):
+        ctx = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript)
+        ctx.blocked = []
+
+        def route(r):
+            url = r.request.url
+            if url.startswith("http://127.0.0.1:") or url.startswith("file://"):
+                return r.continue_()
+            ctx.blocked.append(url)
+            return r.abort()
+
+        ctx.route("**/*", route)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.blocked = ctx.blocked
+        return page
+
+    yield make
+    for ctx in contexts:
+        ctx.close()

@@ -1,0 +1,56 @@
+"""The fixture site in real headless Chromium, every non-local request aborted and recorded."""
+import pytest
+
+
+def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
+    page = page_factory(width=360)
+    page.goto(server + "countries/lb.html")
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    tel = page.locator('#test-hotline a[href^="tel:"]').first
+    assert tel.get_attribute("href") == "tel:+9611123456"
+    # the number reads left to right inside Arabic text
+    assert tel.locator("bdi").evaluate("e => getComputedStyle(e).direction") == "ltr"
+    page.click("a.wasla-switch")
+    assert page.url == server + "en/countries/lb.html"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    page.click("a.wasla-switch")
+    assert page.url == server + "countries/lb.html"
+    assert page.blocked == []
+
+
+def test_english_page_from_home_to_country_to_contact(server, page_factory):
+    page = page_factory(width=1280)
+    page.goto(server + "en/index.html")
+    page.click("text=Lebanon")
+    assert page.url == server + "en/countries/lb.html"
+    link = page.locator('#test-hotline a[href^="tel:"]').first
+    assert link.is_visible()
+    box = link.bounding_box()
+    assert box["height"] >= 44
+    assert page.blocked == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_from_file_urls_without_network(fixture_site, page_factory, javascript):
+    page = page_factory(width=360, javascript=javascript)
+    page.goto((fixture_site / "index.html").as_uri())
+    page.click("text=لبنان")
+    assert page.url.endswith("/countries/lb.html")
+    assert page.locator('#test-hotline a[href^="tel:"]').count() == 2
+    page.click("a.wasla-switch")
+    assert page.url.endswith("/en/countries/lb.html")
+    assert page.blocked == []
+
+
+def test_exit_link_is_first_and_large(server, page_factory):
+    page = page_factory(width=360)
+    page.goto(server + "countries/lb.html")
+    reached = []
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.className"))
+    assert any("wasla-exit" in c for c in reached), reached
+    box = page.locator("a.wasla-exit").bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
