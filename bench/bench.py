@@ -1,0 +1,68 @@
+"""Benchmark: build 1,000 and 10,000 synthetic entries and print what a reader and a builder pay.
+
+    make bench          (or: python bench/bench.py [N ...])
+
+For each N: build seconds, peak memory of the build, pages written, a country
+page's HTML (raw and gzip) and everything a first visit to it downloads
+(HTML + CSS + JS + images it references), raw and gzip.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def build(data: Path, site: Path) -> tuple[float, float]:
+    env = {**os.environ, "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    start = time.monotonic()
+    # a fresh python per build, its peak RSS read from the child's rusage
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
+                            cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    _, rusage_status = os.wait4(proc.pid, 0)[1:]
+    seconds = time.monotonic() - start
+    if os.waitstatus_to_exitcode(_) != 0:
+        sys.exit(f"build failed:\n{proc.stderr.read()}")
+    return seconds, rusage_status.ru_maxrss / 1024
+
+
+def first_visit(page: Path, site: Path) -> tuple[int, int]:
+    html = page.read_bytes()
+    total, total_gz = len(html), len(gzip.compress(html, 6))
+    for ref in re.findall(rb'(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src|<img[^>]+src|<link[^>]+rel="icon"[^>]+href)="([^"]+)"', html):
+        ref = ref.decode()
+        if "://" in ref:
+            continue
+        asset = (page.parent / ref.split("#")[0].split("?")[0]).resolve()
+        data = asset.read_bytes()
+        total += len(data)
+        total_gz += len(gzip.compress(data, 6))
+    return total, total_gz
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'entries':>8} {'build s':>8} {'peak MB':>8} {'pages':>6} {'country HTML':>14} {'(gzip)':>8} {'first visit':>12} {'(gzip)':>8}")
+    for n in sizes:
+        data = generate(n, OUT / f"data-{n}")
+        site = OUT / f"site-{n}"
+        seconds, peak = build(data, site)
+        pages = sum(1 for _ in site.rglob("*.html"))
+        page = site / "countries" / "lb.html"
+        raw = page.read_bytes()
+        visit, visit_gz = first_visit(page, site)
+        print(f"{n:>8} {seconds:>8.1f} {peak:>8.0f} {pages:>6} {len(raw)/1024:>11.0f} KB {len(gzip.compress(raw, 6))/1024:>5.0f} KB {visit/1024:>9.0f} KB {visit_gz/1024:>5.0f} KB")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000])
