@@ -58,6 +58,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser moved on before the response finished
+
 
 @pytest.fixture(scope="session")
 def server(fixture_site):

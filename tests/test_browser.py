@@ -12,10 +12,12 @@ def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
     # the number reads left to right inside Arabic text
     assert tel.locator("bdi").evaluate("e => getComputedStyle(e).direction") == "ltr"
     page.click("a.wasla-switch")
+    page.wait_for_load_state()
     assert page.url == server + "en/countries/lb.html"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
     page.click("a.wasla-switch")
+    page.wait_for_load_state()
     assert page.url == server + "countries/lb.html"
     assert page.blocked == []
 
@@ -24,9 +26,10 @@ def test_english_page_from_home_to_country_to_contact(server, page_factory):
     page = page_factory(width=1280)
     page.goto(server + "en/index.html")
     page.click("text=Lebanon")
+    page.wait_for_load_state()
     assert page.url == server + "en/countries/lb.html"
     link = page.locator('#test-hotline a[href^="tel:"]').first
-    assert link.is_visible()
+    link.wait_for(state="visible", timeout=5000)
     box = link.bounding_box()
     assert box["height"] >= 44
     assert page.blocked == []
@@ -37,9 +40,11 @@ def test_from_file_urls_without_network(fixture_site, page_factory, javascript):
     page = page_factory(width=360, javascript=javascript)
     page.goto((fixture_site / "index.html").as_uri())
     page.click("text=لبنان")
+    page.wait_for_load_state()
     assert page.url.endswith("/countries/lb.html")
     assert page.locator('#test-hotline a[href^="tel:"]').count() == 2
     page.click("a.wasla-switch")
+    page.wait_for_load_state()
     assert page.url.endswith("/en/countries/lb.html")
     assert page.blocked == []
 

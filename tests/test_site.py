@@ -94,7 +94,7 @@ def test_urgent_kinds_first_paused_last(fixture_site):
 
 def test_missing_translation_is_marked(fixture_site):
     html = (fixture_site / "countries/lb.html").read_text()
-    assert '<span lang="en" dir="ltr">A centre that is paused and has no Arabic summary yet.</span> <small class="wasla-untranslated">(لم تُترجم بعد)</small>' in html
+    assert '<bdi lang="en" dir="ltr">A centre that is paused and has no Arabic summary yet.</bdi> <small class="wasla-untranslated">(لم تُترجم بعد)</small>' in html
     assert "<bdi>Paused Centre</bdi>" in html
 
 
