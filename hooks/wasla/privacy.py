@@ -1,0 +1,68 @@
+"""Find anything in a built site that would make a reader's browser contact another host.
+
+``scan(site_dir)`` returns one line per third-party resource URL: in HTML
+``src`` attributes and ``href`` of stylesheets, icons, preloads and manifests;
+in CSS ``url()`` and ``@import``; in shipped JavaScript, any absolute URL (a
+fetch target).  Plain ``<a href>`` links are the reader's choice and pass.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+THIRD_PARTY = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
+             "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
+JS_URL = re.compile(r"""['"`]((?:https?:)?//[^'"`\s]+)""")
+
+
+class _Resources(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        line = self.getpos()[0]
+        for key in ("src", "srcset", "poster", "data"):
+            if a.get(key):
+                self.found.append((line, f"<{tag} {key}>", a[key]))
+        if tag == "link" and a.get("href"):
+            rels = set((a.get("rel") or "").lower().split())
+            if rels & LINK_RELS:
+                self.found.append((line, f"<link rel={a.get('rel')}>", a["href"]))
+        if a.get("style"):
+            for m in CSS_URL.finditer(a["style"]):
+                self.found.append((line, "style url()", m.group(1) or m.group(2)))
+
+
+def scan(site_dir: str | Path) -> list[str]:
+    site = Path(site_dir)
+    problems = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        if path.suffix == ".html":
+            parser = _Resources()
+            text = path.read_text(encoding="utf-8", errors="replace")
+            parser.feed(text)
+            for line, where, url in parser.found:
+                if THIRD_PARTY.match(url):
+                    problems.append(f"{rel}:{line}: {where} loads from another host: {url}")
+            for m in re.finditer(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
+                for u in CSS_URL.finditer(m.group(1)):
+                    url = u.group(1) or u.group(2)
+                    if THIRD_PARTY.match(url):
+                        problems.append(f"{rel}: <style> loads from another host: {url}")
+        elif path.suffix == ".css":
+            for m in CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
+                url = (m.group(1) or m.group(2)).strip()
+                if not url.startswith("data:") and THIRD_PARTY.match(url):
+                    problems.append(f"{rel}: CSS loads from another host: {url}")
+        elif path.suffix in (".js", ".mjs"):
+            for m in JS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
+                problems.append(f"{rel}: script refers to another host: {m.group(1)}")
+    return problems

@@ -1,0 +1,45 @@
+/* Wasla quick exit. No storage, no network, no inline code (CSP: script-src 'self').
+   - Clicking Exit hides the page at once and replaces it (location.replace), so Back
+     does not return here. It cannot erase history; the safety page says so.
+   - Shift pressed three times (within 5 s, no other key between) does the same,
+     with announcements for screen readers in the page's language.
+   - From a copy opened from disk, it goes to the local neutral page. */
+(function () {
+  "use strict";
+  var exit = document.querySelector("a.wasla-exit");
+  if (!exit) return;
+  var live = document.querySelector("[data-wasla-announce]");
+  var presses = 0;
+  var timer = null;
+
+  function target() {
+    return location.protocol === "file:" ? exit.getAttribute("data-offline-href") : exit.href;
+  }
+
+  function leave(event) {
+    if (event) event.preventDefault();
+    document.documentElement.className += " wasla-exiting";
+    document.title = "";
+    location.replace(new URL(target(), location.href).href);
+  }
+
+  function announce(key) {
+    if (live) live.textContent = exit.getAttribute("data-announce-" + key) || "";
+  }
+
+  exit.addEventListener("click", leave);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") {
+      presses = 0;
+      return;
+    }
+    if (event.repeat) return;
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(function () { presses = 0; announce("reset"); }, 5000);
+    if (presses === 1) announce("1");
+    else if (presses === 2) announce("2");
+    else { announce("exit"); presses = 0; leave(); }
+  });
+})();
