@@ -1,0 +1,273 @@
+"""Reader safety, checked on the built fixture site and in Chromium with the network cut off."""
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, make_data
+from wasla.privacy import scan
+
+TERMS = [t for t in (ROOT / "tests" / "outing-terms.txt").read_text(encoding="utf-8").splitlines() if t and not t.startswith("#")]
+FALSE_PROMISES = ["erases your history", "erase your history", "deletes your history", "no trace", "without a trace",
+                  "100% safe", "completely safe", "totally anonymous", "completely anonymous", "untraceable",
+                  "يمسح سجل", "يحذف سجل", "بدون أثر", "دون أثر", "لا يترك أثر", "آمن تماماً", "آمن 100", "مجهول تماماً"]
+CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'"
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def outing_term(text):
+    for term in TERMS:
+        if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.I):
+            return term
+    return None
+
+
+# -- on the built files ------------------------------------------------------------------
+
+def test_csp_and_referrer_meta_come_first(fixture_site):
+    for page in pages(fixture_site):
+        if page.name == "neutral.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert metas == [CSP], page
+        first_script_or_style = min(i for i in (head.find("<script"), head.find("<style"), head.find('<link rel="stylesheet"')) if i >= 0)
+        assert head.index("Content-Security-Policy") < first_script_or_style, page
+        assert '<meta name="referrer" content="no-referrer">' in head, page
+        for bad in ("'unsafe-inline'", "'unsafe-eval'", "http:", "https:"):
+            assert bad not in metas[0]
+
+
+def test_no_inline_scripts_or_handlers(fixture_site):
+    for page in pages(fixture_site):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page
+        handlers = []
+
+        class Attrs(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                handlers.extend(f"{tag} {k}" for k, _ in attrs if k.startswith("on") or k == "style")
+
+        Attrs().feed(html)
+        assert handlers == [], page
+
+
+def test_build_time_scan_finds_nothing_and_catches_a_cdn(fixture_site, tmp_path):
+    assert scan(fixture_site) == []
+    bad = tmp_path / "site"
+    bad.mkdir()
+    (bad / "a.html").write_text('<link rel="stylesheet" href="https://cdn.example/x.css">\n<img src="//t.example/p.gif"><a href="https://ok.example/">ok</a>')
+    (bad / "b.css").write_text("@import 'https://fonts.example/f.css'; .x{background:url(data:image/png;base64,AA)}")
+    (bad / "c.js").write_text("fetch('https://api.example/x')")
+    assert scan(bad) == [
+        "a.html:1: <link rel=stylesheet> loads from another host: https://cdn.example/x.css",
+        "a.html:2: <img src> loads from another host: //t.example/p.gif",
+        "b.css: CSS loads from another host: https://fonts.example/f.css",
+        "c.js: script refers to another host: https://api.example/x",
+    ]
+
+
+def test_no_theme_javascript_or_source_maps_shipped(fixture_site):
+    shipped = sorted(p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.js"))
+    assert shipped == ["assets/javascripts/wasla.js"]
+    assert not list(fixture_site.rglob("*.map"))
+
+
+def test_neutral_traces(fixture_site):
+    """Titles, site name, URLs and file names carry no word that outs the reader."""
+    for page in pages(fixture_site):
+        rel = page.relative_to(fixture_site).as_posix()
+        assert outing_term(rel.replace("-", " ").replace("_", " ").replace("/", " ")) is None, rel
+        html = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert outing_term(title) is None, (rel, title)
+        for m in re.finditer(r'<meta[^>]+(?:name|property)="(?:application-name|apple-mobile-web-app-title|og:title|og:site_name)"[^>]*content="([^"]*)"', html):
+            assert outing_term(m.group(1)) is None, rel
+        for m in re.finditer(r'href="([^"]+\.html)(?:#([^"]*))?"', html):
+            assert outing_term(m.group(1).replace("-", " ").replace("/", " ")) is None, (rel, m.group(0))
+            if m.group(2):
+                assert outing_term(m.group(2).replace("-", " ")) is None, (rel, m.group(0))
+
+
+def test_shipped_slugs_are_neutral():
+    for path in (ROOT / "data" / "resources").rglob("*.yml"):
+        assert outing_term(path.stem.replace("-", " ")) is None, path
+
+
+def plain_text(path):
+    """Markdown as a reader sees it: no emphasis marks, one space between words, lower case."""
+    return re.sub(r"\s+", " ", path.read_text(encoding="utf-8").replace("*", "")).lower()
+
+
+NEGATION = re.compile(r"(?:\bnot|n't|\bnever|لا|لن|ليس)\s*$")
+
+
+def test_safety_pages_make_no_false_promise():
+    for path in sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "hooks" / "wasla" / "strings").glob("*.yml")):
+        text = plain_text(path)
+        for promise in FALSE_PROMISES:
+            for m in re.finditer(re.escape(promise.lower()), text):
+                before = text[max(0, m.start() - 12): m.start()]
+                assert NEGATION.search(before), f"{path.name}: false promise {promise!r}: …{text[m.start() - 40: m.end() + 20]}…"
+
+
+def test_the_false_promise_check_catches_one(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("The exit button erases your history. زر الخروج يمسح سجل التصفح.")
+    text = plain_text(bad)
+    assert "erases your history" in text and "يمسح سجل" in text
+    assert not NEGATION.search(text[: text.index("erases your history")])
+
+
+def test_safety_page_covers_the_guidance():
+    en = plain_text(ROOT / "docs" / "safety.en.md")
+    ar = plain_text(ROOT / "docs" / "safety.ar.md")
+    for topic in ("does not delete your browsing history", "private", "history", "call log", "phone bill",
+                  "checkpoints", "spyware", "tor", "vpn", "neutral names"):
+        assert topic in en, topic
+    for topic in ("لا يحذف سجل التصفح", "تصفح خاص", "سجل المكالمات", "فاتورة الهاتف", "الحواجز", "برامج التجسس", "tor", "vpn", "بأسماء عادية"):
+        assert topic in ar, topic
+
+
+def test_phone_contacts_link_to_the_guidance(fixture_site):
+    html = (fixture_site / "countries/lb.html").read_text(encoding="utf-8")
+    card = html[html.index('id="test-hotline"'):]
+    card = card[: card.index("</article>")]
+    assert card.count('class="wasla-contact__trace"') == 3  # two phones and one SMS
+    assert '<a href="../safety.html">كيف تحمي نفسك</a>' in card
+
+
+# -- in the browser -------------------------------------------------------------------
+
+def all_pages(site):
+    return [p.relative_to(site).as_posix() for p in pages(site) if p.name not in ("404.html", "neutral.html")]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("javascript", [True, False])
+def test_crawl_makes_no_third_party_request_and_no_csp_violation(server, fixture_site, page_factory, width, javascript):
+    page = page_factory(width=width, javascript=javascript)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    for rel in all_pages(fixture_site):
+        page.goto(server + rel)
+        assert page.locator("a.wasla-exit").is_visible()
+    page.goto(server + "countries/lb.html")
+    page.click("a.wasla-switch")
+    page.wait_for_load_state()
+    if width < 1220:  # the menu (a CSS checkbox in Material) opens without script
+        page.locator("label.md-header__button[for='__drawer']").first.click()
+    assert page.blocked == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_no_csp_violation_from_disk(fixture_site, page_factory, javascript):
+    page = page_factory(width=375, javascript=javascript)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    for rel in ("index.html", "countries/lb.html", "en/countries/lb.html", "en/safety.html"):
+        page.goto((fixture_site / rel).as_uri())
+    assert errors == [] and page.blocked == []
+
+
+def test_nothing_is_stored(server, page_factory):
+    page = page_factory(width=375)
+    for rel in ("index.html", "countries/lb.html", "en/countries/lb.html", "en/kinds/hotline.html", "safety.html"):
+        page.goto(server + rel)
+        page.keyboard.press("Shift")
+    state = page.evaluate("""async () => ({
+        cookie: document.cookie,
+        local: localStorage.length,
+        session: sessionStorage.length,
+        idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+        caches: (await caches.keys()).length,
+        workers: navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0,
+    })""")
+    assert state == {"cookie": "", "local": 0, "session": 0, "idb": 0, "caches": 0, "workers": 0}
+    assert page.context.cookies() == []
+    assert "?" not in page.url
+
+
+@pytest.mark.parametrize("width, rel", [(320, "countries/lb.html"), (320, "en/countries/lb.html"), (1280, "countries/lb.html"), (1280, "en/index.html")])
+def test_exit_is_reachable_large_and_uncovered(server, page_factory, width, rel):
+    page = page_factory(width=width)
+    page.goto(server + rel)
+    reached = []
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.className"))
+    assert any("wasla-exit" in c for c in reached), reached
+    exit_link = page.locator("a.wasla-exit")
+    box = exit_link.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    top = page.evaluate(f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}).closest('a.wasla-exit') !== null")
+    assert top
+    assert exit_link.get_attribute("target") is None
+    assert "noreferrer" in exit_link.get_attribute("rel")
+
+
+def test_exit_click_from_disk_replaces_the_page(fixture_site, page_factory):
+    page = page_factory(width=375)
+    page.goto((fixture_site / "index.html").as_uri())
+    page.goto((fixture_site / "countries/lb.html").as_uri())
+    page.click("a.wasla-exit")
+    page.wait_for_url("**/assets/neutral.html")
+    page.go_back()
+    assert page.url.endswith("/index.html"), "Back must not return to the page that was left"
+
+
+def test_shift_three_times_exits_with_announcements(fixture_site, page_factory):
+    page = page_factory(width=375)
+    page.goto((fixture_site / "index.html").as_uri())
+    page.goto((fixture_site / "countries/lb.html").as_uri())
+    live = page.locator("[data-wasla-announce]")
+    page.keyboard.press("Shift")
+    assert live.text_content() == "ضغطت على Shift مرة. اضغط مرتين أخريين لمغادرة الموقع."
+    page.keyboard.press("Shift")
+    assert live.text_content() == "ضغطت على Shift مرتين. اضغط مرة أخرى لمغادرة الموقع."
+    page.keyboard.press("Shift")
+    page.wait_for_url("**/assets/neutral.html")
+    page.go_back()
+    assert page.url.endswith("/index.html")
+
+
+def test_other_keys_and_slow_presses_do_not_exit(fixture_site, page_factory):
+    page = page_factory(width=375)
+    page.goto((fixture_site / "en/countries/lb.html").as_uri())
+    live = page.locator("[data-wasla-announce]")
+    page.keyboard.press("Shift")
+    assert live.text_content() == "Shift pressed once. Press Shift twice more to leave this site."
+    for key in ("Shift", "a", "Shift", "Escape", "Shift", "x", "Escape", "Escape", "Escape", "q"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/en/countries/lb.html")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(5200)  # the count resets after 5 s
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/en/countries/lb.html")
+
+
+def test_exit_over_http_goes_to_the_configured_page(server, page_factory):
+    page = page_factory(width=375)
+    page.goto(server + "countries/lb.html")
+    with page.expect_request(lambda r: r.url.startswith("https://www.accuweather.com/")) as request:
+        page.click("a.wasla-exit")
+    assert request.value.is_navigation_request()
+
+
+def test_without_javascript_everything_is_readable(server, page_factory):
+    page = page_factory(width=375, javascript=False)
+    page.goto(server + "countries/lb.html")
+    card = page.locator("#test-hotline")
+    assert card.locator("h3").is_visible()
+    assert card.locator('a[href^="tel:"]').first.is_visible()
+    for link in page.locator("a:visible, button:visible").all():
+        assert link.inner_text().strip() or link.get_attribute("aria-label"), link.evaluate("e => e.outerHTML")
