@@ -203,3 +203,9 @@ def test_make_check_cli_prints_problems_and_fails_once(tmp_path):
         "0 resources valid; 1 error, 0 warnings",
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_slug_is_neutral(tmp_path):
+    assert problems(tmp_path, GOOD, rel="resources/lb/beirut-queer-line.yml", level="error") == [
+        "resources/lb/beirut-queer-line.yml:1:1: file name contains 'queer', which would out a reader who has this page's address in their history; expected a neutral slug (e.g. initials and a place, like 'iq-network.yml'); got 'beirut-queer-line.yml'",
+    ]

@@ -15,6 +15,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -199,6 +200,26 @@ def to_text(value) -> Text:
 
 # ---------------------------------------------------------------------------
 # Layer two: one named rule per fact
+
+
+@lru_cache(maxsize=None)
+def outing_terms() -> tuple[str, ...]:
+    """Words that must never be in a URL (outing-terms.txt): they would out a reader's history."""
+    text = (Path(__file__).parent / "outing-terms.txt").read_text(encoding="utf-8")
+    return tuple(t for t in text.splitlines() if t and not t.startswith("#"))
+
+
+def outing_term(text: str) -> str | None:
+    for term in outing_terms():
+        if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.I):
+            return term
+    return None
+
+
+def slug_is_neutral(c: Check, slug: str) -> None:
+    term = outing_term(slug.replace("-", " "))
+    if term:
+        c.error(Pos(1, 1), "", f"file name contains '{term}', which would out a reader who has this page's address in their history; expected a neutral slug (e.g. initials and a place, like 'iq-network.yml'); got '{slug}.yml'", "slug_is_neutral")
 
 
 def slug_is_valid(c: Check, slug: str, folder: str) -> None:
@@ -394,6 +415,7 @@ def translation_is_missing(c: Check, data: Map, label: str, value) -> None:
 def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kind], short_codes: dict, today: dt.date) -> tuple[Resource | None, list[Problem]]:
     c = Check(path)
     slug_is_valid(c, slug, folder)
+    slug_is_neutral(c, slug)
     if not isinstance(data, dict):
         c.error(getattr(data, "pos", None), "", f"the file must be a mapping of fields; expected 'name:', 'kinds:', … lines; got {_got(data) if data is not None else 'an empty file'}", "file_is_mapping")
         return None, c.problems
