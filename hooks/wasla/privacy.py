@@ -16,6 +16,8 @@ LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "m
              "preconnect", "dns-prefetch", "manifest", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
 JS_URL = re.compile(r"""['"`]((?:https?:)?//[^'"`\s]+)""")
+# Only tags that can load something are parsed: cheap on pages with thousands of cards.
+LOADING_TAG = re.compile(r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>|<[a-z][^>]*\sstyle=[^>]*>", re.I)
 
 
 class _Resources(HTMLParser):
@@ -46,10 +48,14 @@ def scan(site_dir: str | Path) -> list[str]:
             continue
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".html":
-            parser = _Resources()
             text = path.read_text(encoding="utf-8", errors="replace")
-            parser.feed(text)
-            for line, where, url in parser.found:
+            found = []
+            for tag in LOADING_TAG.finditer(text):
+                parser = _Resources()
+                parser.feed(tag.group(0))
+                line = text.count("\n", 0, tag.start()) + 1
+                found += [(line, where, url) for _, where, url in parser.found]
+            for line, where, url in found:
                 if THIRD_PARTY.match(url):
                     problems.append(f"{rel}:{line}: {where} loads from another host: {url}")
             for m in re.finditer(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
