@@ -209,3 +209,31 @@ def test_slug_is_neutral(tmp_path):
     assert problems(tmp_path, GOOD, rel="resources/lb/beirut-queer-line.yml", level="error") == [
         "resources/lb/beirut-queer-line.yml:1:1: file name contains 'queer', which would out a reader who has this page's address in their history; expected a neutral slug (e.g. initials and a place, like 'iq-network.yml'); got 'beirut-queer-line.yml'",
     ]
+
+
+def test_summary_is_short(tmp_path):
+    text = GOOD.replace("  en: Helps.", "  en: " + "x" * 401)
+    assert problems(tmp_path, text, level="error") == [
+        "resources/lb/good-group.yml:7:7: summary.en: too long; expected at most 400 characters (say what the service does; details belong on its website); got 401",
+    ]
+
+
+def test_translation_differs(tmp_path):
+    text = GOOD.replace("  ar: تساعد.", "  ar: Helps.")
+    assert problems(tmp_path, text, level="error") == [
+        "resources/lb/good-group.yml:8:7: summary.ar: same text as summary.en; expected an Arabic translation, or a single 'summary:' string when the text is the same in both languages (a brand name); got 'Helps.'",
+    ]
+
+
+def test_contacts_are_unique_across_entries(tmp_path):
+    data = make_data(tmp_path, {
+        "resources/lb/first.yml": GOOD,
+        "resources/lb/second.yml": GOOD.replace('"01 123 456"', '"+961 1 123 456"'),
+        "resources/lb/third.yml": GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: website\n    value: https://www.Example.org/help/\n  - type: website\n    value: https://example.org/help"),
+        "resources/lb/fourth.yml": GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: website\n    value: https://example.org/help"),
+    }, fixtures=False)
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    assert [str(p).replace(str(data) + "/", "") for p in found if p.rule == "contacts_are_unique"] == [
+        "resources/lb/second.yml:11:12: contacts[0].value: same phone number as resources/lb/first.yml (contacts[0]); expected each phone number in one entry only (merge the two entries, or remove it from one); got '+961 1 123 456'",
+        "resources/lb/third.yml:11:12: contacts[0].value: same website as resources/lb/fourth.yml (contacts[0]); expected each website in one entry only (merge the two entries, or remove it from one); got 'https://www.Example.org/help/'",
+    ]

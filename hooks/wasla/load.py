@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import Dataset, Kind
 from .problems import DataError, Problem, display_path
-from .rules import FIELDS, SLUG_RE, Check, check_resource, check_text, pos_of, to_text
+from .rules import FIELDS, SLUG_RE, Check, check_resource, check_text, contacts_are_unique, pos_of, to_text
 from .yamlload import Map, Pos, YamlError, loads
 
 REQUIRED_KINDS = ("hotline", "legal_aid", "safe_space", "health", "relocation", "digital_security", "information")
@@ -134,6 +134,7 @@ def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_
         seen.setdefault(slug, shown)
         if resource is not None:
             resources.append(resource)
+    problems.extend(contacts_are_unique(resources))
     dataset = Dataset(resources=resources, kinds=kinds, data_date=data_date(data_dir))
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)

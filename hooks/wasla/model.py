@@ -55,6 +55,7 @@ class Contact:
     languages: tuple[str, ...] = ()
     note: Text = field(default_factory=Text)
     always_open: bool = False
+    pos: object = field(default=None, compare=False)  # where the value was written (for cross-file rules)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"'()]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE_CHARS_RE = re.compile(r"^\+?[0-9][0-9 ().-]*$")
 TELEGRAM_RE = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 ALWAYS_OPEN = ("24/7", "24 hours", "24h", "24 hours a day")
+SUMMARY_MAX = 400  # characters, per language: a card is read on a small screen in a hurry
 
 # Fields of a resource file: name -> (required, what it holds)
 FIELDS: dict[str, tuple[bool, str]] = {
@@ -408,6 +409,63 @@ def translation_is_missing(c: Check, data: Map, label: str, value) -> None:
             c.warn(value.pos, f"{label}.{missing}", f"{name} text missing; the {'English' if missing == 'ar' else 'Arabic'} text is shown with a 'not yet translated' note; expected '{missing}:' with a translation", "translation_is_missing")
 
 
+def summary_is_short(c: Check, data: Map) -> None:
+    value = data.get("summary")
+    if not isinstance(value, dict):
+        value = {"en": value} if isinstance(value, str) else {}
+    for lang, text in value.items():
+        if isinstance(text, str) and len(text.strip()) > SUMMARY_MAX:
+            where = "summary" if lang not in TEXT_KEYS or not isinstance(data.get("summary"), dict) else f"summary.{lang}"
+            c.error(text.pos, where, f"too long; expected at most {SUMMARY_MAX} characters (say what the service does; details belong on its website); got {len(text.strip())}", "summary_is_short")
+
+
+def translation_differs(c: Check, data: Map, key: str) -> None:
+    """Both languages given but identical: a translation was expected (or one string for both)."""
+    value = data.get(key)
+    if isinstance(value, dict) and isinstance(value.get("en"), str) and isinstance(value.get("ar"), str):
+        if value["en"].strip() and value["en"].strip() == value["ar"].strip():
+            c.error(value["ar"].pos, f"{key}.ar", f"same text as {key}.en; expected an Arabic translation, or a single '{key}:' string when the text is the same in both languages (a brand name); got {_got(value['ar'])}", "translation_differs")
+
+
+def _same_contact_key(contact: Contact) -> str | None:
+    if contact.type in WEB_TYPES:
+        parts = urlsplit(contact.href)
+        host = parts.netloc.lower().removeprefix("www.")
+        return f"web:{host}{parts.path.rstrip('/')}" if parts.path.strip("/") else f"web:{host}"
+    if contact.href.startswith(("tel:", "sms:")):
+        return "phone:" + contact.href.split(":", 1)[1]
+    if contact.href.startswith("https://wa.me/"):
+        return "phone:+" + contact.href.rsplit("/", 1)[1]
+    if contact.href.startswith("https://signal.me/#p/"):
+        return "phone:" + contact.href.rsplit("/", 1)[1]
+    if contact.href.startswith("mailto:"):
+        return "email:" + contact.href[7:].lower()
+    return None
+
+
+def contacts_are_unique(resources: list[Resource]) -> list[Problem]:
+    """Across files: one phone number, e-mail or website belongs to one entry (else merge them)."""
+    seen: dict[str, tuple[Resource, int]] = {}
+    problems = []
+    for r in resources:
+        keys_here = set()
+        for i, contact in enumerate(r.contacts):
+            key = _same_contact_key(contact)
+            if key is None or key in keys_here:
+                continue
+            keys_here.add(key)
+            if key in seen:
+                other, j = seen[key]
+                what = key.split(":", 1)[0].replace("web", "website").replace("phone", "phone number").replace("email", "e-mail address")
+                pos = contact.pos or Pos(1, 1)
+                problems.append(Problem(r.path, pos.line, pos.col, f"contacts[{i}].value",
+                                        f"same {what} as {other.path} (contacts[{j}]); expected each {what} in one entry only (merge the two entries, or remove it from one); got {_got(contact.value)}",
+                                        ERROR, "contacts_are_unique"))
+            else:
+                seen[key] = (r, i)
+    return problems
+
+
 # ---------------------------------------------------------------------------
 # One file, all rules
 
@@ -433,6 +491,8 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         c.error(data.key_pos["verified_by"], "verified_by", "given without a date; expected 'last_verified: YYYY-MM-DD' beside it; got no last_verified", "verified_by_needs_date")
     for key in ("name", "summary", "city"):
         translation_is_missing(c, data, key, data.get(key))
+        translation_differs(c, data, key)
+    summary_is_short(c, data)
 
     sources = []
     if isinstance(data.get("sources"), list):
@@ -458,6 +518,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
                     type=str(contact["type"]), value=str(contact["value"]), href=href, hours=hours,
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
                     always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
+                    pos=getattr(contact.get("value"), "pos", None),
                 ))
 
     address, visibility = None, "hidden"
