@@ -8,7 +8,7 @@ DEV    := $(VENV)/.installed-dev
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check new test bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ build: $(STAMP)
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)
 	$(PY) -m wasla check data
+
+## new: start a resource file (asks for country, slug and kinds), then run make check
+new: $(STAMP)
+	$(PY) -m wasla new
 
 ## test: the whole suite (loader, rules, site build, browser)
 test: $(DEV)

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 from wasla import cache
 from wasla.problems import DataError, report
-from wasla_mkdocs import data_dir
+from wasla_mkdocs import data_dir, today
 
 log = logging.getLogger("mkdocs.hooks.wasla")
 
@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.hooks.wasla")
 @event_priority(-110)
 def on_config(config):
     try:
-        dataset = cache.dataset(data_dir(config))
+        dataset = cache.dataset(data_dir(config), today())
     except DataError as exc:
         report(exc.problems, sys.stderr)
         raise PluginError(f"{exc}; fix the lines above (run 'make check' to see them alone)") from None

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from wasla import cache
 from wasla.render import strings
-from wasla_mkdocs import current_language, data_dir, language_prefix
+from wasla_mkdocs import current_language, data_dir, language_prefix, today
 
 OTHER = {"ar": "en", "en": "ar"}
 
@@ -37,7 +37,7 @@ def switch_href(url: str, lang: str) -> str:
 
 def wasla_context(config, url: str) -> dict:
     lang = current_language(config)
-    dataset = cache.dataset(data_dir(config))
+    dataset = cache.dataset(data_dir(config), today())
     return {
         "lang": lang,
         "s": strings(lang),

@@ -17,13 +17,13 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from wasla import cache
 from wasla.render import PagePlan, Site
-from wasla_mkdocs import base_for, current_language, data_dir, language_prefix
+from wasla_mkdocs import base_for, current_language, data_dir, language_prefix, stale_months, today
 
 _plans: dict[str, PagePlan] = {}
 
 
 def _site(config) -> Site:
-    return Site(cache.dataset(data_dir(config)), current_language(config))
+    return Site(cache.dataset(data_dir(config), today()), current_language(config), today=today(), stale_months=stale_months(config))
 
 
 @event_priority(-110)

@@ -200,7 +200,7 @@ def test_make_check_cli_prints_problems_and_fails_once(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/resources/lb/bad.yml:14:9: status: unknown status; expected one of: active, paused, closed; got 'open'",
-        "0 resources valid; 1 error, 0 warnings",
+        "0 resources valid; 1 error, 0 warnings; 0 not yet verified, 0 stale",
     ]
     assert "Traceback" not in result.stderr
 
@@ -237,3 +237,51 @@ def test_contacts_are_unique_across_entries(tmp_path):
         "resources/lb/second.yml:11:12: contacts[0].value: same phone number as resources/lb/first.yml (contacts[0]); expected each phone number in one entry only (merge the two entries, or remove it from one); got '+961 1 123 456'",
         "resources/lb/third.yml:11:12: contacts[0].value: same website as resources/lb/fourth.yml (contacts[0]); expected each website in one entry only (merge the two entries, or remove it from one); got 'https://www.Example.org/help/'",
     ]
+
+
+def test_make_new_writes_a_skeleton_that_check_then_explains(tmp_path):
+    data = make_data(tmp_path, fixtures=False)
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"}
+    made = subprocess.run([sys.executable, "-m", "wasla", "new", "--country", "lb", "--slug", "beirut-line", "--kinds", "hotline, legal_aid"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.splitlines()[-1] == "Wrote data/resources/lb/beirut-line.yml. Fill it in, then run: make check"
+    text = (data / "resources" / "lb" / "beirut-line.yml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../schema/resource.schema.json\n")
+    assert "kinds: [hotline, legal_aid]" in text
+    checked = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [
+        "data/resources/lb/beirut-line.yml:7:3: name: has no text; expected 'en:' or 'ar:' with text; got empty text",
+        "data/resources/lb/beirut-line.yml:24:3: summary: has no text; expected 'en:' or 'ar:' with text; got empty text",
+        "data/resources/lb/beirut-line.yml:32:12: contacts[0].value: is required; expected a value for 'value'; got nothing",
+        "data/resources/lb/beirut-line.yml:52:5: sources[0]: not a web link; expected a full address starting with 'https://'; got 'https://'",
+        "0 resources valid; 4 errors, 0 warnings; 0 not yet verified, 0 stale",
+    ]
+
+
+def test_make_new_refuses_an_outing_slug(tmp_path):
+    make_data(tmp_path, fixtures=False)
+    made = subprocess.run([sys.executable, "-m", "wasla", "new", "--country", "lb", "--slug", "gay-line", "--kinds", "hotline"],
+                          capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, stdin=subprocess.DEVNULL)
+    assert made.returncode == 2
+    assert "'gay-line' contains 'gay', which would out a reader" in made.stderr
+    assert not (tmp_path / "data" / "resources" / "lb").exists()
+
+
+def test_annotations_under_github_actions(tmp_path):
+    """One data file with one error per rule: each problem becomes an ::error annotation on its line."""
+    bad = GOOD.replace("kinds: [hotline]", "kinds: [hotlines]").replace("status: active", "status: open\nlast_verified: 2027-01-01") \
+        .replace('"01 123 456"', '"12"').replace("  ar: تساعد.", "  ar: Helps.")
+    data = make_data(tmp_path, {"resources/lb/one-of-each.yml": bad}, fixtures=False)
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "WASLA_TODAY": "2026-11-24"}
+    result = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations == [
+        "::error file=data/resources/lb/one-of-each.yml,line=4,col=9::kinds[0]: unknown kind (did you mean 'hotline'?); expected one of: hotline, relocation, legal_aid, safe_space, health, digital_security, information (see data/kinds.yml); got 'hotlines'",
+        "::error file=data/resources/lb/one-of-each.yml,line=8,col=7::summary.ar: same text as summary.en; expected an Arabic translation, or a single 'summary:' string when the text is the same in both languages (a brand name); got 'Helps.'",
+        "::error file=data/resources/lb/one-of-each.yml,line=11,col=12::contacts[0].value: not a valid phone number for lb; expected a number valid in lb, with or without its country code, or a national short code listed in data/short-codes.yml; got '12'",
+        "::error file=data/resources/lb/one-of-each.yml,line=14,col=9::status: unknown status; expected one of: active, paused, closed; got 'open'",
+        "::error file=data/resources/lb/one-of-each.yml,line=15,col=16::last_verified: is in the future; expected a date on or before 2026-11-24; got '2027-01-01'",
+    ]
+    assert result.returncode == 1

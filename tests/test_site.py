@@ -76,7 +76,7 @@ def test_resource_cards_and_anchor(fixture_site):
     assert 'href="https://wa.me/96171123456" rel="noreferrer noopener"' in html
     assert 'href="mailto:help@example.org"' in html
     assert "Open 24/7" in html
-    assert "Verified on January 15, 2026" in html
+    assert "Verified on January 15, 2026 (10 months ago) · checked by phone" in html
     assert "Not yet verified" in html
     assert "Status: Paused" in html
 
@@ -167,3 +167,10 @@ def test_a_new_file_is_picked_up_without_config(tmp_path):
     assert result.returncode == 0, result.stderr
     assert 'id="new-entry"' in (site / "countries/jo.html").read_text()
     assert "الأردن" in (site / "index.html").read_text()
+
+
+def test_stale_entries_are_marked(fixture_site):
+    en = (fixture_site / "en/countries/eg.html").read_text()
+    assert "Verified on May 1, 2024 (3 years ago) · checked on its website<br><strong>Check before relying on it: not verified for over 12 months.</strong>" in en
+    ar = (fixture_site / "countries/eg.html").read_text()
+    assert "تحقّق قبل الاعتماد عليها: لم يتم التحقق منذ أكثر من 12 شهراً." in ar

@@ -1,30 +1,119 @@
-"""Command line: ``python -m wasla check [DATA_DIR]`` (what ``make check`` runs).
+"""Command line: ``python -m wasla check [DATA_DIR]`` (``make check``) and ``python -m wasla new`` (``make new``).
 
-Prints every problem as ``file:line:col: field: message`` (and as GitHub
-annotations under GitHub Actions), then a summary; exits 1 on any error.
+check: prints every problem as ``file:line:col: field: message`` (and as GitHub
+annotations under GitHub Actions), the entries never verified or stale, and a
+summary; exits 1 on any error.
+new:   asks for a country, a slug and kinds, and writes a commented skeleton at
+       data/resources/<country>/<slug>.yml for ``make check`` to guide.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
+from pathlib import Path
+
+import jinja2
 
 from .load import load
-from .problems import ERROR, report
+from .problems import ERROR, Problem, display_path, report
+from .render import STALE_MONTHS, country_name, months_between
+from .rules import INTERNATIONAL, SLUG_RE, country_codes, outing_term
+
+HERE = Path(__file__).parent
+
+
+def today() -> dt.date:
+    fixed = os.environ.get("WASLA_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+def check(data_dir: str, stale_months: int) -> int:
+    now = today()
+    dataset, problems = load(data_dir, raise_on_error=False, today=now)
+    report(problems, sys.stdout)
+    never = [r for r in dataset.resources if r.last_verified is None]
+    stale = [r for r in dataset.resources if r.last_verified and months_between(r.last_verified, now) >= stale_months]
+    for r in never:
+        print(f"{r.path}: note: not yet verified")
+    for r in stale:
+        print(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago")
+    errors = sum(1 for p in problems if p.level == ERROR)
+    warnings = len(problems) - errors
+    print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
+          f"{len(never)} not yet verified, {len(stale)} stale")
+    return 1 if errors else 0
+
+
+def ask(prompt: str, value: str | None, valid, hint: str) -> str:
+    while True:
+        if value is None:
+            if not sys.stdin.isatty() and sys.stdin.closed:
+                raise SystemExit(f"{prompt}: no answer")
+            try:
+                value = input(f"{prompt}: ").strip()
+            except EOFError:
+                raise SystemExit(f"\n{prompt}: no answer") from None
+        problem = valid(value)
+        if problem is None:
+            return value
+        print(f"  {problem}; {hint}", file=sys.stderr)
+        value = None
+        if not sys.stdin.isatty():
+            raise SystemExit(2)
+
+
+def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None) -> int:
+    data = Path(data_dir)
+    known_kinds = [k for k in (data / "kinds.yml").read_text(encoding="utf-8").splitlines() if k and k[0].isalpha() and k.endswith(":")]
+    known_kinds = [k[:-1] for k in known_kinds]
+
+    def valid_country(v):
+        return None if v == INTERNATIONAL or v in country_codes() else f"'{v}' is not a country code"
+
+    def valid_slug(v):
+        if not SLUG_RE.match(v):
+            return f"'{v}' is not a valid slug"
+        if outing_term(v.replace("-", " ")):
+            return f"'{v}' contains '{outing_term(v.replace('-', ' '))}', which would out a reader"
+        if list((data / "resources").glob(f"*/{v}.yml")):
+            return f"'{v}' is already used"
+        return None
+
+    def valid_kinds(v):
+        items = [k.strip() for k in v.split(",") if k.strip()]
+        bad = [k for k in items if k not in known_kinds]
+        return (f"unknown kind '{bad[0]}'" if bad else None) if items else "give at least one kind"
+
+    country = ask("Country (lower-case ISO code like lb, or international)", country, valid_country, "for example: lb, eg, tn, international")
+    print(f"  {country_name(country, 'en')} / {country_name(country, 'ar')}")
+    slug = ask("Slug (the file name: lower-case letters, digits, hyphens)", slug, valid_slug, "for example: beirut-helpline")
+    kinds_list = [k.strip() for k in ask(f"Kinds, comma-separated ({', '.join(known_kinds)})", kinds, valid_kinds, "for example: hotline, legal_aid").split(",") if k.strip()]
+
+    path = data / "resources" / country / f"{slug}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    path.write_text(env.get_template("resource.yml").render(country=country, kinds=kinds_list), encoding="utf-8")
+    print(f"Wrote {display_path(str(path))}. Fill it in, then run: make check")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wasla", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the data folder and print every problem")
-    check.add_argument("data_dir", nargs="?", default="data")
+    c = sub.add_parser("check", help="validate the data folder and print every problem")
+    c.add_argument("data_dir", nargs="?", default="data")
+    c.add_argument("--stale-months", type=int, default=STALE_MONTHS, help="an entry verified longer ago than this is stale (default 12, as in mkdocs.yml)")
+    n = sub.add_parser("new", help="start a resource file from the template")
+    n.add_argument("--data-dir", default="data")
+    n.add_argument("--country")
+    n.add_argument("--slug")
+    n.add_argument("--kinds", help="comma-separated")
     args = parser.parse_args(argv)
-
-    dataset, problems = load(args.data_dir, raise_on_error=False)
-    report(problems, sys.stdout)
-    errors = sum(1 for p in problems if p.level == ERROR)
-    warnings = len(problems) - errors
-    print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
-    return 1 if errors else 0
+    if args.command == "check":
+        return check(args.data_dir, args.stale_months)
+    return new(args.data_dir, args.country, args.slug, args.kinds)
 
 
 if __name__ == "__main__":

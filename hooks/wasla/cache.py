@@ -24,7 +24,7 @@ def fingerprint(data_dir: Path) -> tuple:
     return tuple(sorted(stats))
 
 
-def dataset(data_dir: str | os.PathLike) -> Dataset:
+def dataset(data_dir: str | os.PathLike, today=None) -> Dataset:
     """The validated dataset; raises DataError (with every problem) when the data has errors."""
     data_dir = Path(data_dir).resolve()
     key = str(data_dir)
@@ -32,7 +32,7 @@ def dataset(data_dir: str | os.PathLike) -> Dataset:
     hit = _cache.get(key)
     if hit and hit[0] == fp:
         return hit[1]
-    loaded, problems = load(data_dir)
+    loaded, problems = load(data_dir, today=today)
     loaded.problems = problems
     _cache[key] = (fp, loaded)
     return loaded

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
 
 from .model import LANGS, Dataset, Kind, Resource
@@ -21,6 +21,11 @@ from .rules import INTERNATIONAL
 from .yamlload import loads, plain
 
 HERE = Path(__file__).parent
+STALE_MONTHS = 12  # default; mkdocs.yml extra.wasla.stale_months overrides it for the site
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 
 
@@ -67,10 +72,12 @@ class PagePlan:
 class Site:
     """The pages and page bodies of one language."""
 
-    def __init__(self, dataset: Dataset, lang: str):
+    def __init__(self, dataset: Dataset, lang: str, *, today: dt.date | None = None, stale_months: int = STALE_MONTHS):
         assert lang in LANGS
         self.dataset = dataset
         self.lang = lang
+        self.today = today or dt.date.today()
+        self.stale_months = stale_months
         self.s = strings(lang)
         self._locale = Locale(lang)
         self._by_country: dict[str, list[Resource]] = {}
@@ -94,6 +101,13 @@ class Site:
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=self._locale)
+
+    def ago(self, value: dt.date) -> str:
+        """'3 months ago' / 'قبل 3 أشهر', from CLDR."""
+        return format_timedelta(value - self.today, granularity="day", threshold=1.1, add_direction=True, locale=self._locale)
+
+    def is_stale(self, value: dt.date) -> bool:
+        return months_between(value, self.today) >= self.stale_months
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self._locale)
@@ -129,7 +143,8 @@ class Site:
             "lang": self.lang, "s": self.s, "base": base, "kinds": self.dataset.kinds,
             "country_name": self.country_name, "country_list": self.country_list,
             "language_name": self.language_name, "language_list": self.language_list,
-            "date": self.date, "number": self.number,
+            "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
+            "stale_months": self.stale_months,
         }
 
     def render(self, plan: PagePlan, base: str) -> str:

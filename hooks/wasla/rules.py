@@ -161,7 +161,7 @@ def check_fields(c: Check, mapping: Map, spec: dict, where: str) -> None:
         elif kind == "scalar" and not isinstance(value, str):
             c.error(pos_of(value, mapping, key), label, f"must be a single value; expected text on the same line; got {_got(value)}", "field_shape")
         elif kind == "text":
-            check_text(c, value, label, mapping, key)
+            check_text(c, value, label, mapping, key, required=spec[key][0])
     for key, (required, _) in spec.items():
         if required and (key not in mapping or mapping[key] in ("", [], {})):
             label = f"{where}.{key}" if where else key
@@ -169,7 +169,7 @@ def check_fields(c: Check, mapping: Map, spec: dict, where: str) -> None:
                     f"is required; expected a value for '{key}'; got nothing", "required_field")
 
 
-def check_text(c: Check, value, label: str, parent: Map, key: str) -> None:
+def check_text(c: Check, value, label: str, parent: Map, key: str, required: bool = True) -> None:
     """A text is one string (the same in both languages) or a mapping with 'en' and/or 'ar'."""
     if isinstance(value, str):
         return
@@ -184,7 +184,8 @@ def check_text(c: Check, value, label: str, parent: Map, key: str) -> None:
         elif not isinstance(text, str):
             c.error(pos_of(text, value, lang), f"{label}.{lang}", f"must be text; expected text on the same line; got {_got(text)}", "text_shape")
     if not any(isinstance(value.get(lang), str) and value.get(lang).strip() for lang in TEXT_KEYS):
-        c.error(value.pos, label, "has no text; expected 'en:' or 'ar:' with text; got an empty mapping", "text_shape")
+        if required or any(not isinstance(v, str) or v.strip() for v in value.values()):
+            c.error(value.pos, label, "has no text; expected 'en:' or 'ar:' with text; got empty text", "text_shape")
 
 
 def to_text(value) -> Text:

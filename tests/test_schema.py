@@ -1,0 +1,50 @@
+"""The editors' JSON Schema, the rulebook and the data cannot drift apart."""
+import json
+
+import jsonschema
+import pytest
+
+from conftest import ROOT
+from wasla import rules
+from wasla.load import REQUIRED_KINDS
+from wasla.yamlload import loads, plain
+
+SCHEMA = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
+PROPS = SCHEMA["properties"]
+
+
+def test_schema_is_valid_2020_12():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_fields_and_required_match_the_rulebook():
+    assert list(PROPS) == list(rules.FIELDS)
+    assert SCHEMA["required"] == [k for k, (req, _) in rules.FIELDS.items() if req]
+    contact = PROPS["contacts"]["items"]
+    assert list(contact["properties"]) == list(rules.CONTACT_FIELDS)
+    assert contact["required"] == [k for k, (req, _) in rules.CONTACT_FIELDS.items() if req]
+    assert list(PROPS["address"]["properties"]) == list(rules.ADDRESS_FIELDS)
+
+
+def test_enums_match_the_rulebook():
+    assert tuple(PROPS["contacts"]["items"]["properties"]["type"]["enum"]) == rules.CONTACT_TYPES
+    assert tuple(PROPS["status"]["enum"]) == rules.STATUSES
+    assert tuple(PROPS["address"]["properties"]["visibility"]["enum"]) == rules.VISIBILITIES
+    assert tuple(PROPS["verified_by"]["enum"]) == rules.VERIFIED_BY
+    assert tuple(PROPS["confidence"]["enum"]) == rules.CONFIDENCES
+    kinds = list(plain(loads((ROOT / "data" / "kinds.yml").read_text(encoding="utf-8"))))
+    assert PROPS["kinds"]["items"]["enum"] == kinds
+    assert set(REQUIRED_KINDS) <= set(kinds)
+
+
+def test_every_field_is_titled_and_described():
+    for key, spec in PROPS.items():
+        assert "title" in spec, key
+        assert ("(required)" in spec["title"]) == rules.FIELDS[key][0], key
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data" / "resources").rglob("*.yml")), ids=lambda p: p.stem)
+def test_shipped_files_match_the_schema_and_name_it(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/resource.schema.json\n")
+    jsonschema.validate(plain(loads(text)), SCHEMA)
