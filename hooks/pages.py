@@ -17,13 +17,15 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from wasla import cache
 from wasla.render import PagePlan, Site
-from wasla_mkdocs import base_for, current_language, data_dir, language_prefix, stale_months, today
+from wasla_mkdocs import base_for, current_language, data_dir, language_prefix, setting, stale_months, today
 
 _plans: dict[str, PagePlan] = {}
 
 
 def _site(config) -> Site:
-    return Site(cache.dataset(data_dir(config), today()), current_language(config), today=today(), stale_months=stale_months(config))
+    return Site(cache.dataset(data_dir(config), today()), current_language(config), today=today(),
+                stale_months=stale_months(config), issues_url=setting(config, "issues_url"),
+                report_email=setting(config, "report_email"))
 
 
 @event_priority(-110)
@@ -43,10 +45,12 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     plan = _plans.get(page.file.src_uri)
     role = page.meta.get("wasla")
-    if plan is None and role != "home":
+    if plan is None and role not in ("home", "contribute"):
         return html
     site = _site(config)
     base = base_for(page.url, site.lang)
     if plan is not None:
         return site.render(plan, base)
+    if role == "contribute":
+        return html + site.report_ways()
     return html + site.chooser(base)

@@ -43,3 +43,8 @@ def base_for(url: str, lang: str) -> str:
     """The relative path from a page's URL to its language root ('', '../', …)."""
     inner = url[len(language_prefix(lang)):] if url.startswith(language_prefix(lang)) else url
     return "../" * inner.count("/")
+
+
+def setting(config: MkDocsConfig, key: str, default: str = "") -> str:
+    """extra.wasla.<key>, overridable by WASLA_<KEY> (deployments and tests)."""
+    return os.environ.get(f"WASLA_{key.upper()}") or str(config.extra.get("wasla", {}).get(key) or default)

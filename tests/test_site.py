@@ -174,3 +174,11 @@ def test_stale_entries_are_marked(fixture_site):
     assert "Verified on May 1, 2024 (3 years ago) · checked on its website<br><strong>Check before relying on it: not verified for over 12 months.</strong>" in en
     ar = (fixture_site / "countries/eg.html").read_text()
     assert "تحقّق قبل الاعتماد عليها: لم يتم التحقق منذ أكثر من 12 شهراً." in ar
+
+
+def test_cards_link_to_the_prefilled_report_form(fixture_site):
+    html = (fixture_site / "en/countries/lb.html").read_text()
+    assert '<a href="https://example.org/wasla/issues/new?template=report.yml&amp;title=Report%3A+lb%2Ftest-hotline&amp;entry=lb%2Ftest-hotline" rel="noreferrer noopener">Report a problem with this entry</a>' in html
+    contribute = (fixture_site / "contribute.html").read_text()
+    assert '<a href="mailto:reports@example.org"><bdi dir="ltr">reports@example.org</bdi></a>' in contribute
+    assert 'href="https://example.org/wasla/issues/new?template=suggest.yml"' in contribute

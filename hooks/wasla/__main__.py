@@ -3,6 +3,7 @@
 check: prints every problem as ``file:line:col: field: message`` (and as GitHub
 annotations under GitHub Actions), the entries never verified or stale, and a
 summary; exits 1 on any error.
+links: checks every web link and writes the weekly Markdown report.
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
        data/resources/<country>/<slug>.yml for ``make check`` to guide.
 """
@@ -110,9 +111,23 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--country")
     n.add_argument("--slug")
     n.add_argument("--kinds", help="comma-separated")
+    ln = sub.add_parser("links", help="check every web link (network; the weekly workflow runs it)")
+    ln.add_argument("data_dir", nargs="?", default="data")
+    ln.add_argument("--report", default="-", help="Markdown report file, or - for standard output")
+    ln.add_argument("--stale-months", type=int, default=STALE_MONTHS)
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data_dir, args.stale_months)
+    if args.command == "links":
+        from .links import report as link_report
+
+        dataset, _ = load(args.data_dir, today=today())
+        text = link_report(dataset, today(), args.stale_months)
+        if args.report == "-":
+            sys.stdout.write(text)
+        else:
+            Path(args.report).write_text(text, encoding="utf-8")
+        return 0
     return new(args.data_dir, args.country, args.slug, args.kinds)
 
 

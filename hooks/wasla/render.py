@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
 from babel import Locale
@@ -72,12 +73,15 @@ class PagePlan:
 class Site:
     """The pages and page bodies of one language."""
 
-    def __init__(self, dataset: Dataset, lang: str, *, today: dt.date | None = None, stale_months: int = STALE_MONTHS):
+    def __init__(self, dataset: Dataset, lang: str, *, today: dt.date | None = None, stale_months: int = STALE_MONTHS,
+                 issues_url: str = "", report_email: str = ""):
         assert lang in LANGS
         self.dataset = dataset
         self.lang = lang
         self.today = today or dt.date.today()
         self.stale_months = stale_months
+        self.issues_url = issues_url
+        self.report_email = report_email
         self.s = strings(lang)
         self._locale = Locale(lang)
         self._by_country: dict[str, list[Resource]] = {}
@@ -108,6 +112,15 @@ class Site:
 
     def is_stale(self, value: dt.date) -> bool:
         return months_between(value, self.today) >= self.stale_months
+
+    def report_href(self, r: Resource) -> str | None:
+        """The report form with this entry filled in (GitHub issue-form query parameters)."""
+        if not self.issues_url:
+            return None
+        return f"{self.issues_url}?" + urlencode({"template": "report.yml", "title": f"Report: {r.folder}/{r.slug}", "entry": f"{r.folder}/{r.slug}"})
+
+    def report_ways(self) -> str:
+        return _env().get_template("report.html").render(ctx=self._ctx(""), issues_url=self.issues_url, email=self.report_email)
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self._locale)
@@ -144,7 +157,7 @@ class Site:
             "country_name": self.country_name, "country_list": self.country_list,
             "language_name": self.language_name, "language_list": self.language_list,
             "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
-            "stale_months": self.stale_months,
+            "stale_months": self.stale_months, "report_href": self.report_href,
         }
 
     def render(self, plan: PagePlan, base: str) -> str:

@@ -1,0 +1,39 @@
+"""CONTRIBUTING in both languages documents every field of the schema, marked required/optional."""
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+
+SCHEMA = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
+MARKS = {"CONTRIBUTING.md": ("(required)", "(optional)"), "CONTRIBUTING.ar.md": ("(مطلوب)", "(اختياري)")}
+
+
+def schema_fields():
+    props = SCHEMA["properties"]
+    yield from ((k, k in SCHEMA["required"]) for k in props)
+    contact = props["contacts"]["items"]
+    yield from ((f"contacts[].{k}", k in contact["required"]) for k in contact["properties"])
+
+
+@pytest.mark.parametrize("doc", list(MARKS))
+def test_every_schema_field_is_documented_and_marked(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    required, optional = MARKS[doc]
+    for field, is_required in schema_fields():
+        row = re.search(rf"^\| `{re.escape(field)}` \| (\([^)]*\)) \|", text, re.M)
+        assert row, f"{doc}: no row for `{field}`"
+        assert row.group(1) == (required if is_required else optional), f"{doc}: `{field}`"
+
+
+@pytest.mark.parametrize("doc", list(MARKS))
+def test_the_template_in_the_guide_is_valid(doc, tmp_path):
+    from conftest import make_data
+    from wasla.load import load
+
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    template = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    data = make_data(tmp_path, {"resources/lb/example-group.yml": template}, fixtures=False)
+    _, problems = load(data, raise_on_error=False)
+    assert [str(p) for p in problems] == []
