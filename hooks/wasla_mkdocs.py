@@ -4,11 +4,12 @@ Not a hook itself (it has no event handlers); the hook modules import it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from wasla.load import build_today as today  # noqa: F401  (re-exported for the hooks)
 
 DEFAULT_LANGUAGE = "ar"
 
@@ -17,12 +18,6 @@ def data_dir(config: MkDocsConfig) -> Path:
     """WASLA_DATA_DIR (tests, benchmark) or extra.wasla.data_dir, relative to mkdocs.yml."""
     configured = os.environ.get("WASLA_DATA_DIR") or config.extra.get("wasla", {}).get("data_dir", "data")
     return Path(os.path.dirname(config.config_file_path or ".")) / configured
-
-
-def today() -> dt.date:
-    """The build's 'today': WASLA_TODAY=YYYY-MM-DD makes builds and tests reproducible."""
-    fixed = os.environ.get("WASLA_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 def stale_months(config: MkDocsConfig) -> int:

@@ -10,32 +10,25 @@ new:   asks for a country, a slug and kinds, and writes a commented skeleton at
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 import jinja2
 
+from .load import build_today as today
 from .load import load
 from .problems import ERROR, Problem, display_path, report
-from .render import STALE_MONTHS, country_name, months_between
+from .render import STALE_MONTHS, country_name, freshness
 from .rules import INTERNATIONAL, SLUG_RE, country_codes, outing_term
 
 HERE = Path(__file__).parent
-
-
-def today() -> dt.date:
-    fixed = os.environ.get("WASLA_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 def check(data_dir: str, stale_months: int) -> int:
     now = today()
     dataset, problems = load(data_dir, raise_on_error=False, today=now)
     report(problems, sys.stdout)
-    never = [r for r in dataset.resources if r.last_verified is None]
-    stale = [r for r in dataset.resources if r.last_verified and months_between(r.last_verified, now) >= stale_months]
+    never, stale = freshness(dataset, now, stale_months)
     for r in never:
         print(f"{r.path}: note: not yet verified")
     for r in stale:

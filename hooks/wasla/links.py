@@ -12,7 +12,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from .model import Dataset
-from .render import months_between
+from .render import freshness
 
 USER_AGENT = "Mozilla/5.0 (compatible; wasla-link-check)"
 
@@ -54,8 +54,7 @@ def report(dataset: Dataset, today: dt.date, stale_months: int, workers: int = 8
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = dict(zip(urls, pool.map(status, urls)))
     dead = {u: why for u, why in results.items() if why}
-    never = [r for r in dataset.resources if r.last_verified is None]
-    stale = [r for r in dataset.resources if r.last_verified and months_between(r.last_verified, today) >= stale_months]
+    never, stale = freshness(dataset, today, stale_months)
     lines = [f"Link check of {today.isoformat()}: {len(urls)} links, {len(dead)} not answering; "
              f"{len(stale)} stale entries, {len(never)} never verified.", ""]
     lines += ["## Links that did not answer", ""]

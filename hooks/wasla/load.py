@@ -91,6 +91,12 @@ def resource_files(data_dir: Path) -> list[Path]:
     return sorted(root.glob("*/*.yml")) if root.is_dir() else []
 
 
+def build_today() -> dt.date:
+    """'Today' for a build or a check: WASLA_TODAY=YYYY-MM-DD makes builds and tests reproducible."""
+    fixed = os.environ.get("WASLA_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
 def data_date(data_dir: Path) -> str:
     """The date of the newest change under data/: git's commit date, else the build date."""
     try:

@@ -60,6 +60,13 @@ def language_name(code: str, lang: str) -> str:
     return Locale(lang).languages.get(code, code)
 
 
+def freshness(dataset: Dataset, today: dt.date, stale_months: int) -> tuple[list[Resource], list[Resource]]:
+    """(entries never verified, entries verified longer ago than stale_months)."""
+    never = [r for r in dataset.resources if r.last_verified is None]
+    stale = [r for r in dataset.resources if r.last_verified and months_between(r.last_verified, today) >= stale_months]
+    return never, stale
+
+
 @dataclass(frozen=True)
 class PagePlan:
     """One generated page: where it goes (relative to the language root) and what it shows."""
