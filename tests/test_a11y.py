@@ -1,0 +1,48 @@
+"""Accessibility (axe-core, WCAG 2.2 AA rules) on every page type, both languages, phone and desktop."""
+import pytest
+
+PAGES = ["index.html", "countries/lb.html", "countries/international.html", "kinds/hotline.html", "safety.html", "contribute.html"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_axe_finds_no_violation(server, browser, axe, width, lang):
+    # axe is injected as a script; the CSP (tested on its own) would refuse it
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
+    page = ctx.new_page()
+    found = {}
+    for rel in PAGES:
+        page.goto(server + lang + rel)
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]]
+        if violations:
+            found[lang + rel] = violations
+    ctx.close()
+    assert found == {}
+
+
+def test_every_passage_in_the_other_language_is_marked(fixture_site):
+    html = (fixture_site / "countries/lb.html").read_text(encoding="utf-8")
+    # the English fallback inside an Arabic page carries its own lang and dir
+    assert '<bdi lang="en" dir="ltr">A centre that is paused' in html
+    # the language switch names the other language in that language
+    assert 'class="wasla-switch" href="../en/countries/lb.html" hreflang="en" lang="en" dir="ltr"' in html
+
+
+def test_resource_list_is_a_real_list_and_headings_are_in_order(fixture_site):
+    import re
+
+    html = (fixture_site / "en/countries/lb.html").read_text(encoding="utf-8")
+    body = html[html.index('<article class="md-content__inner'):]
+    levels = [int(h) for h in re.findall(r"<h([1-6])", body)]
+    assert levels[0] == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert '<ol class="wasla-list" role="list">' in body and "<li><article" in body
