@@ -8,7 +8,7 @@ DEV    := $(VENV)/.installed-dev
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check new test bench clean
+.PHONY: serve build check new test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(DEV)
 ## bench: build 1,000 and 10,000 synthetic entries and print the figures
 bench: $(DEV)
 	$(PY) bench/bench.py
+
+## lighthouse: Lighthouse scores of the built site (npm lighthouse, Debian's Chromium)
+lighthouse: build
+	bash bench/lighthouse.sh
 
 clean:
 	rm -rf site site.tmp dist bench/out

@@ -3,8 +3,8 @@
     python bench/generate.py N OUT_DIR
 
 OUT_DIR gets kinds.yml, short-codes.yml and resources/<cc>/<slug>.yml, like data/.
-Phone numbers are phonenumbers' own example numbers for each country, varied in
-their last digits and kept only when still valid.
+Phone numbers are phonenumbers' own example numbers for each country with their
+last four digits made unique per entry (every number must belong to one entry only).
 """
 from __future__ import annotations
 
@@ -25,14 +25,14 @@ WORDS_EN = ["support", "network", "centre", "line", "aid", "collective", "house"
 WORDS_AR = ["دعم", "شبكة", "مركز", "خط", "مساعدة", "تجمع", "بيت", "دائرة", "مشروع", "تحالف"]
 
 
-def phone(rng: random.Random, cc: str) -> str:
+def phone(serial: int, cc: str) -> str | None:
+    """A valid number for cc, unique per serial (< 10,000): the example number's last 4 digits replaced."""
     example = phonenumbers.example_number_for_type(cc.upper(), phonenumbers.PhoneNumberType.MOBILE)
     base = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
-    for _ in range(20):
-        candidate = base[:-3] + f"{rng.randrange(1000):03d}"
-        if phonenumbers.is_valid_number(phonenumbers.parse(candidate)):
-            return phonenumbers.format_number(phonenumbers.parse(candidate), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    candidate = phonenumbers.parse(base[:-4] + f"{serial % 10000:04d}")
+    if phonenumbers.is_valid_number(candidate):
+        return phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return None
 
 
 def entry(rng: random.Random, i: int, cc: str) -> str:
@@ -48,8 +48,9 @@ def entry(rng: random.Random, i: int, cc: str) -> str:
         f"  ar: جهة تجريبية رقم {i} لاختبار الأداء فقط، وليست خدمة حقيقية.",
         "contacts:",
     ]
-    if cc != "international":
-        lines += ["  - type: phone", f'    value: "{phone(rng, cc)}"']
+    number = phone(i // len(COUNTRIES), cc) if cc != "international" else None
+    if number:
+        lines += ["  - type: phone", f'    value: "{number}"']
         if rng.random() < 0.3:
             lines += ["    hours:", "      en: 24/7", "      ar: على مدار الساعة"]
     lines += ["  - type: website", f"    value: https://example.org/{cc}/{i}"]

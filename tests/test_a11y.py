@@ -46,3 +46,39 @@ def test_resource_list_is_a_real_list_and_headings_are_in_order(fixture_site):
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
     assert '<ol class="wasla-list" role="list">' in body and "<li><article" in body
+
+
+def test_keyboard_only_walk_home_to_country_to_contact(server, page_factory):
+    page = page_factory(width=1280)
+    page.goto(server + "en/index.html")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim().startsWith('Lebanon')"):
+            break
+    else:
+        raise AssertionError("Lebanon not reachable by Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/countries/lb.html")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if href.startswith("tel:"):
+            break
+    else:
+        raise AssertionError("no tel: link reachable by Tab")
+    assert href == "tel:+9611123456"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus must be visible"
+
+
+@pytest.mark.parametrize("rel", ["countries/lb.html", "en/index.html"])
+def test_touch_targets(server, page_factory, rel):
+    page = page_factory(width=360)
+    page.goto(server + rel)
+    small = page.evaluate("""() => [...document.querySelectorAll('.wasla-contact__link, .wasla-exit, .wasla-switch, .wasla-menu, .wasla-chooser__list a')]
+        .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.height < 44 || r.width < 44)).length""")
+    assert small == 0
+    tiny = page.evaluate("""() => [...document.querySelectorAll('article a, .md-content a')]
+        .filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect())
+        .filter(r => r.width > 0 && r.height < 16).length""")
+    assert tiny == 0
