@@ -57,6 +57,17 @@ class Contact:
     always_open: bool = False
     pos: object = field(default=None, compare=False)  # where the value was written (for cross-file rules)
 
+    @property
+    def dials(self) -> str | None:
+        """The number a phone dials, from the link (tel:, sms:, wa.me, signal.me); None for others."""
+        if self.href.startswith(("tel:", "sms:")):
+            return self.href.split(":", 1)[1]
+        if self.href.startswith("https://wa.me/"):
+            return "+" + self.href.rsplit("/", 1)[1]
+        if self.href.startswith("https://signal.me/#p/"):
+            return self.href.rsplit("/", 1)[1]
+        return None
+
 
 @dataclass(frozen=True)
 class Kind:

@@ -433,12 +433,8 @@ def _same_contact_key(contact: Contact) -> str | None:
         parts = urlsplit(contact.href)
         host = parts.netloc.lower().removeprefix("www.")
         return f"web:{host}{parts.path.rstrip('/')}" if parts.path.strip("/") else f"web:{host}"
-    if contact.href.startswith(("tel:", "sms:")):
-        return "phone:" + contact.href.split(":", 1)[1]
-    if contact.href.startswith("https://wa.me/"):
-        return "phone:+" + contact.href.rsplit("/", 1)[1]
-    if contact.href.startswith("https://signal.me/#p/"):
-        return "phone:" + contact.href.rsplit("/", 1)[1]
+    if contact.dials:
+        return "phone:" + contact.dials
     if contact.href.startswith("mailto:"):
         return "email:" + contact.href[7:].lower()
     return None

@@ -1,0 +1,21 @@
+"""Hook: open-data exports into the site's data/ folder.
+
+Events: on_post_build, for the default-language build only (the data is the
+        same for every language).
+Reads:  the cached dataset.
+Writes: site/data/resources.json, resources.csv, hsds/*.json, vcards/*.vcf
+        (see wasla.exports), each written whole or not at all.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from wasla import cache
+from wasla.exports import write_all
+from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, data_dir, today
+
+
+def on_post_build(config):
+    if current_language(config) != DEFAULT_LANGUAGE:
+        return
+    write_all(cache.dataset(data_dir(config), today()), Path(config.site_dir) / "data")

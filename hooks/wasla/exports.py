@@ -1,0 +1,168 @@
+"""Open-data exports of the published dataset: JSON, CSV, HSDS 3.0 and vCards.
+
+``write_all(dataset, out_dir)`` writes, under ``out_dir`` (the site's ``data/``):
+
+- ``resources.json``  every published field, both languages, with ``schema_version``;
+- ``resources.csv``   one row per resource, UTF-8 with a BOM (spreadsheets then show Arabic);
+- ``hsds/services.json`` and ``hsds/organizations.json``  Open Referral HSDS 3.0;
+- ``vcards/<cc>.vcf`` and ``vcards/<cc>-neutral.vcf``  phone contacts per country, the second
+  under neutral names (a country and a number) so a phone book does not out its holder.
+
+Only what the site publishes is exported: never ``curator_notes``, never an address that is not
+``visibility: public``.  Files are written to a temporary name and renamed, so a failed export
+leaves no half-written file.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import uuid
+from pathlib import Path
+
+from .model import Dataset, Resource, Text
+from .render import country_name, language_name
+
+SCHEMA_VERSION = "1.0"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wasla.invalid/")  # fixed: UUIDs never change
+HSDS_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "defunct"}
+PHONE_TYPES = {"phone": "voice", "sms": "text", "whatsapp": "cell", "signal": "cell"}
+CSV_COLUMNS = ["slug", "country", "countries", "name_en", "name_ar", "kinds", "summary_en", "summary_ar",
+               "city_en", "city_ar", "phones", "emails", "websites", "other_contacts", "languages",
+               "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en"]
+
+
+def _text(t: Text | None) -> dict:
+    return {"en": t.en, "ar": t.ar} if t else {"en": None, "ar": None}
+
+
+def _page(r: Resource, lang: str) -> str:
+    prefix = "" if lang == "ar" else f"{lang}/"
+    return f"{prefix}countries/{r.folder}.html#{r.anchor}"
+
+
+def uid(kind: str, slug: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{slug}"))
+
+
+def record(r: Resource) -> dict:
+    return {
+        "slug": r.slug, "country": r.folder, "countries": list(r.countries),
+        "name": _text(r.name), "kinds": list(r.kinds), "summary": _text(r.summary), "city": _text(r.city),
+        "contacts": [{"type": c.type, "value": c.value, "link": c.href, "hours": _text(c.hours),
+                      "always_open": c.always_open, "languages": list(c.languages), "note": _text(c.note)} for c in r.contacts],
+        "languages": list(r.languages),
+        "address": _text(r.address) if r.address else None,
+        "last_verified": r.last_verified.isoformat() if r.last_verified else None,
+        "verified_by": r.verified_by, "sources": list(r.sources), "status": r.status, "confidence": r.confidence,
+        "pages": {"ar": _page(r, "ar"), "en": _page(r, "en")},
+    }
+
+
+def resources_json(dataset: Dataset) -> str:
+    doc = {"schema_version": SCHEMA_VERSION, "data_date": dataset.data_date,
+           "resources": [record(r) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))]}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def resources_csv(dataset: Dataset) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
+        by = lambda *types: " | ".join(c.value for c in r.contacts if c.type in types)  # noqa: E731
+        writer.writerow([
+            r.slug, r.folder, " ".join(r.countries), r.name.en or "", r.name.ar or "", " ".join(r.kinds),
+            r.summary.en or "", r.summary.ar or "", r.city.en or "", r.city.ar or "",
+            by("phone"), by("email"), by("website"), " | ".join(f"{c.type}: {c.value}" for c in r.contacts if c.type not in ("phone", "email", "website")),
+            " ".join(r.languages), (r.address.en or "") if r.address else "", (r.address.ar or "") if r.address else "",
+            r.last_verified.isoformat() if r.last_verified else "", r.verified_by or "", r.status, " ".join(r.sources),
+            _page(r, "ar"), _page(r, "en"),
+        ])
+    return "\ufeff" + out.getvalue()
+
+
+def hsds_organization(r: Resource) -> dict:
+    return {"id": uid("organization", r.slug), "name": r.name.en or r.name.ar,
+            "alternate_name": r.name.ar if r.name.en and r.name.ar and r.name.ar != r.name.en else None,
+            "description": r.summary.en or r.summary.ar,
+            "website": next((c.href for c in r.contacts if c.type == "website" and c.href.startswith("https://")), None)}
+
+
+def hsds_service(r: Resource) -> dict:
+    sid = uid("service", r.slug)
+    org = {k: v for k, v in hsds_organization(r).items() if v is not None}
+    service = {
+        "id": sid, "organization_id": org["id"], "name": r.name.en or r.name.ar,
+        "alternate_name": r.name.ar if r.name.en and r.name.ar and r.name.ar != r.name.en else None,
+        "description": r.summary.en or r.summary.ar,
+        "url": next((c.href for c in r.contacts if c.type in ("website", "chat") and c.href.startswith("https://")), None),
+        "email": next((c.value for c in r.contacts if c.type == "email"), None),
+        "status": HSDS_STATUS[r.status],
+        "assured_date": r.last_verified.isoformat() if r.last_verified else None,
+        "phones": [{"id": uid("phone", f"{r.slug}/{i}"), "service_id": sid, "number": c.value, "type": PHONE_TYPES[c.type],
+                    "description": c.hours.en or None}
+                   for i, c in enumerate(r.contacts) if c.type in PHONE_TYPES],
+        "languages": [{"id": uid("language", f"{r.slug}/{code}"), "service_id": sid, "code": code,
+                       "name": language_name(code, "en")} for code in r.languages],
+        "organization": org,
+        "attributes": [],
+    }
+    for phone in service["phones"]:
+        if phone["description"] is None:
+            del phone["description"]
+    return {k: v for k, v in service.items() if v is not None}
+
+
+def vcards(dataset: Dataset, code: str, neutral: bool) -> str:
+    cards = []
+    resources = sorted((r for r in dataset.resources if r.folder == code), key=lambda r: r.slug)
+    n = 0
+    for r in resources:
+        numbers = [c for c in r.contacts if c.type in PHONE_TYPES]
+        if not numbers:
+            continue
+        n += 1
+        name = f"{country_name(code, 'en')} {n}" if neutral else (r.name.en or r.name.ar)
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vescape(name)}", f"N:{_vescape(name)};;;;"]
+        if not neutral:
+            lines.append(f"NOTE:{_vescape((r.summary.en or r.summary.ar or '')[:200])}")
+        for c in numbers:
+            number = c.dials or c.value
+            kind = {"phone": "VOICE", "sms": "MSG", "whatsapp": "CELL", "signal": "CELL"}[c.type]
+            lines.append(f"TEL;TYPE={kind}:{_vescape(number)}")
+        lines.append("END:VCARD")
+        cards.append("\r\n".join(lines))
+    return ("\r\n".join(cards) + "\r\n") if cards else ""
+
+
+def _vescape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding=encoding, newline="")
+    os.replace(tmp, path)
+
+
+def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
+    """Write every export; return the paths written, relative to out_dir."""
+    out = Path(out_dir)
+    files = {
+        "resources.json": resources_json(dataset),
+        "resources.csv": resources_csv(dataset),
+        "hsds/services.json": json.dumps([hsds_service(r) for r in sorted(dataset.resources, key=lambda r: r.slug)], ensure_ascii=False, indent=1) + "\n",
+        "hsds/organizations.json": json.dumps([{k: v for k, v in hsds_organization(r).items() if v is not None}
+                                               for r in sorted(dataset.resources, key=lambda r: r.slug)], ensure_ascii=False, indent=1) + "\n",
+    }
+    for code in sorted({r.folder for r in dataset.resources}):
+        for neutral in (False, True):
+            text = vcards(dataset, code, neutral)
+            if text:
+                files[f"vcards/{code}{'-neutral' if neutral else ''}.vcf"] = text
+    for rel, text in files.items():
+        _write(out / rel, text)
+    return sorted(files)
