@@ -8,7 +8,7 @@ DEV    := $(VENV)/.installed-dev
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check new test bench lighthouse clean
+.PHONY: serve build check new mirror test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,12 @@ serve: $(STAMP) check
 build: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --quiet --site-dir site.tmp
+	$(PY) -m wasla sums site.tmp
 	rm -rf site && mv site.tmp site
+
+## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
+mirror: build
+	$(PY) -m wasla mirror site dist
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)

@@ -3,6 +3,8 @@
 check: prints every problem as ``file:line:col: field: message`` (and as GitHub
 annotations under GitHub Actions), the entries never verified or stale, and a
 summary; exits 1 on any error.
+sums:  writes SHA256SUMS for a built site.
+mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
        data/resources/<country>/<slug>.yml for ``make check`` to guide.
@@ -108,7 +110,31 @@ def main(argv: list[str] | None = None) -> int:
     ln.add_argument("data_dir", nargs="?", default="data")
     ln.add_argument("--report", default="-", help="Markdown report file, or - for standard output")
     ln.add_argument("--stale-months", type=int, default=STALE_MONTHS)
+    m = sub.add_parser("mirror", help="pack a built site into dist/wasla-offline-<data date>.zip")
+    m.add_argument("site_dir", nargs="?", default="site")
+    m.add_argument("dist_dir", nargs="?", default="dist")
+    sm = sub.add_parser("sums", help="write SHA256SUMS of every file of a built site (make build does)")
+    sm.add_argument("site_dir", nargs="?", default="site")
     args = parser.parse_args(argv)
+    if args.command == "sums":
+        from .integrity import write_sums
+
+        write_sums(args.site_dir)
+        return 0
+    if args.command == "mirror":
+        import json
+
+        from .integrity import make_zip, verify
+
+        if not (Path(args.site_dir) / "SHA256SUMS").is_file():
+            raise SystemExit(f"{args.site_dir}/SHA256SUMS is missing: build the site with 'make build'")
+        bad = verify(args.site_dir)
+        if bad:
+            print("\n".join(bad), file=sys.stderr)
+            raise SystemExit("the site does not match its SHA256SUMS: build it again (make build)")
+        date = json.loads((Path(args.site_dir) / "data" / "resources.json").read_text(encoding="utf-8"))["data_date"]
+        print(make_zip(args.site_dir, args.dist_dir, date))
+        return 0
     if args.command == "check":
         return check(args.data_dir, args.stale_months)
     if args.command == "links":

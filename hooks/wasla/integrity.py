@@ -1,0 +1,58 @@
+"""SHA256SUMS for a built site, and the offline edition's zip.
+
+``write_sums(site)`` writes ``SHA256SUMS`` at the site root in the format of
+``sha256sum`` (``<hex>  <path>``), so a mirror keeper runs ``sha256sum -c SHA256SUMS``.
+``make_zip(site, dist, date)`` packs the site into ``dist/wasla-offline-<date>.zip``
+under one folder of that name, written to a temporary file and renamed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+SUMS = "SHA256SUMS"
+
+
+def write_sums(site: str | Path) -> Path:
+    site = Path(site)
+    lines = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != SUMS):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(site).as_posix()}\n")
+    target = site / SUMS
+    tmp = target.with_name(SUMS + ".tmp")
+    tmp.write_text("".join(lines), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def verify(site: str | Path) -> list[str]:
+    """Files whose checksum does not match, or that are missing or unlisted."""
+    site = Path(site)
+    listed = {}
+    for line in (site / SUMS).read_text(encoding="utf-8").splitlines():
+        digest, rel = line.split("  ", 1)
+        listed[rel] = digest
+    problems = [f"{rel}: missing" for rel in listed if not (site / rel).is_file()]
+    problems += [f"{rel}: changed" for rel, d in listed.items() if (site / rel).is_file() and hashlib.sha256((site / rel).read_bytes()).hexdigest() != d]
+    present = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != SUMS}
+    problems += [f"{rel}: not listed" for rel in sorted(present - set(listed))]
+    return problems
+
+
+def make_zip(site: str | Path, dist: str | Path, date: str) -> Path:
+    site, dist = Path(site), Path(dist)
+    name = f"wasla-offline-{date}"
+    dist.mkdir(parents=True, exist_ok=True)
+    target = dist / f"{name}.zip"
+    tmp = target.with_name(target.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,73 @@
+"""The offline edition: a zip that works from disk with the network off, and its checksums."""
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+from wasla.integrity import make_zip, verify, write_sums
+
+
+@pytest.fixture(scope="module")
+def unzipped(fixture_site, tmp_path_factory):
+    write_sums(fixture_site)
+    dist = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "wasla", "mirror", str(fixture_site), str(dist)],
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    zip_path = dist / result.stdout.strip().rsplit("/", 1)[-1]
+    assert zip_path.name.startswith("wasla-offline-") and zip_path.suffix == ".zip"
+    out = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(out)
+    (folder,) = list(out.iterdir())
+    return folder
+
+
+def test_checksums_verify_and_catch_a_change(unzipped):
+    assert verify(unzipped) == []
+    page = unzipped / "about.html"
+    original = page.read_bytes()
+    page.write_bytes(original + b"<!-- tampered -->")
+    assert verify(unzipped) == ["about.html: changed"]
+    page.write_bytes(original)
+
+
+def test_no_build_machine_path_in_any_file(unzipped, fixture_site):
+    for marker in (str(ROOT).encode(), str(fixture_site).encode(), b"/tmp/", b"/root/"):
+        for path in unzipped.rglob("*"):
+            if path.is_file():
+                assert marker not in path.read_bytes(), (marker, path)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_offline_copy_works_from_disk_with_network_off(unzipped, page_factory, width):
+    page = page_factory(width=width)
+    page.goto((unzipped / "index.html").as_uri())
+    page.click("text=لبنان")
+    page.wait_for_url("**/countries/lb.html")
+    assert page.locator('#test-hotline a[href^="tel:"]').first.is_visible()
+    page.click("a.wasla-switch")
+    page.wait_for_url("**/en/countries/lb.html")
+    page.click("a.wasla-tag >> nth=0")
+    page.wait_for_url("**/en/kinds/*.html")
+    page.go_back()
+    page.click("a.wasla-exit")
+    page.wait_for_url("**/assets/neutral.html")
+    assert page.title() == "New Tab"
+    assert page.blocked == []
+
+
+def test_exports_are_in_the_zip(unzipped):
+    for rel in ("data/resources.json", "data/resources.csv", "data/hsds/services.json", "data/vcards/lb-neutral.vcf", "SHA256SUMS"):
+        assert (unzipped / rel).is_file(), rel
+
+
+def test_print_stylesheet_hides_chrome(fixture_site, browser):
+    page = browser.new_page()
+    page.goto((fixture_site / "countries/lb.html").as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator(".wasla-bar").is_visible()
+    assert page.locator("#test-hotline .wasla-contact__link").first.is_visible()
+    page.close()
