@@ -45,6 +45,7 @@ def wasla_context(config, url: str) -> dict:
         "switch_lang": OTHER[lang],
         "data_date": dataset.data_date,
         "base": "../" * (url[len(language_prefix(lang)):].count("/")),
+        "root": "../" * url.count("/"),  # to the site root (shared assets)
     }
 
 

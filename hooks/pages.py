@@ -45,7 +45,7 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     plan = _plans.get(page.file.src_uri)
     role = page.meta.get("wasla")
-    if plan is None and role not in ("home", "contribute"):
+    if plan is None and role not in ("home", "contribute", "open-data"):
         return html
     site = _site(config)
     base = base_for(page.url, site.lang)
@@ -53,4 +53,6 @@ def on_page_content(html, page, config, files):
         return site.render(plan, base)
     if role == "contribute":
         return html + site.report_ways()
+    if role == "open-data":
+        return html + site.vcard_links("../" * page.url.count("/"))
     return html + site.chooser(base)

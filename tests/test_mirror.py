@@ -71,3 +71,24 @@ def test_print_stylesheet_hides_chrome(fixture_site, browser):
     assert not page.locator(".wasla-bar").is_visible()
     assert page.locator("#test-hotline .wasla-contact__link").first.is_visible()
     page.close()
+
+
+def test_wget_mirror_is_a_working_offline_copy(server, page_factory, tmp_path):
+    out = tmp_path / "wget"
+    result = subprocess.run(["wget", "--mirror", "--no-parent", "-e", "robots=off", "--no-host-directories", "--cut-dirs=2",
+                             "-q", "-P", str(out), server + "index.html"], capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 8), result.stderr  # 8: some link answered 404 (none expected, checked below)
+    for rel in ("index.html", "en/index.html", "countries/lb.html", "en/kinds/hotline.html", "assets/neutral.html",
+                "assets/javascripts/wasla.js", "data/resources.json", "data/vcards/lb-neutral.vcf", "en/open-data.html"):
+        assert (out / rel).is_file(), rel
+    page = page_factory(width=360)
+    page.goto((out / "index.html").as_uri())
+    page.click("text=لبنان")
+    page.wait_for_url("**/countries/lb.html")
+    page.click("a.wasla-switch")
+    page.wait_for_url("**/en/countries/lb.html")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url("**/assets/neutral.html")
+    assert page.blocked == []

@@ -126,6 +126,12 @@ class Site:
             return None
         return f"{self.issues_url}?" + urlencode({"template": "report.yml", "title": f"Report: {r.folder}/{r.slug}", "entry": f"{r.folder}/{r.slug}"})
 
+    def vcard_links(self, root: str) -> str:
+        """Links to every country's vCard files (so a wget mirror fetches them too)."""
+        codes = [code for code, _ in self.countries() if any(
+            c.dials for r in self.dataset.resources if r.folder == code for c in r.contacts)]
+        return _env().get_template("vcards.html").render(ctx=self._ctx(""), codes=codes, root=root)
+
     def report_ways(self) -> str:
         return _env().get_template("report.html").render(ctx=self._ctx(""), issues_url=self.issues_url, email=self.report_email)
 
