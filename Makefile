@@ -23,7 +23,8 @@ $(DEV): $(STAMP) requirements-dev.txt
 serve: $(STAMP) check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was)
+## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was);
+##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
 build: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --quiet --site-dir site.tmp

@@ -12,6 +12,7 @@ new:   asks for a country, a slug and kinds, and writes a commented skeleton at
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -115,11 +116,15 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("dist_dir", nargs="?", default="dist")
     sm = sub.add_parser("sums", help="write SHA256SUMS of every file of a built site (make build does)")
     sm.add_argument("site_dir", nargs="?", default="site")
+    sm.add_argument("--sign", metavar="SECRET_KEY", default=os.environ.get("MINISIGN_SECRET_KEY") or None,
+                    help="minisign secret key (default: $MINISIGN_SECRET_KEY); also writes SHA256SUMS.minisig")
     args = parser.parse_args(argv)
     if args.command == "sums":
-        from .integrity import write_sums
+        from .integrity import sign, write_sums
 
         write_sums(args.site_dir)
+        if args.sign:
+            sign(args.site_dir, args.sign)
         return 0
     if args.command == "mirror":
         import json

@@ -2,6 +2,7 @@
 
 ``write_sums(site)`` writes ``SHA256SUMS`` at the site root in the format of
 ``sha256sum`` (``<hex>  <path>``), so a mirror keeper runs ``sha256sum -c SHA256SUMS``.
+``sign(site, key)`` signs SHA256SUMS with minisign when a key is configured.
 ``make_zip(site, dist, date)`` packs the site into ``dist/wasla-offline-<date>.zip``
 under one folder of that name, written to a temporary file and renamed.
 """
@@ -40,6 +41,21 @@ def verify(site: str | Path) -> list[str]:
     present = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != SUMS}
     problems += [f"{rel}: not listed" for rel in sorted(present - set(listed))]
     return problems
+
+
+def sign(site: str | Path, secret_key: str | Path) -> Path:
+    """Sign SHA256SUMS with minisign (Debian package `minisign`): writes SHA256SUMS.minisig.
+
+    The key must be unencrypted (`minisign -G -W`) for unattended builds; keep it in the CI
+    secret store, never in the repository.
+    """
+    import subprocess
+
+    site = Path(site)
+    target = site / (SUMS + ".minisig")
+    subprocess.run(["minisign", "-S", "-s", str(secret_key), "-m", str(site / SUMS), "-x", str(target),
+                    "-t", "Wasla SHA256SUMS"], check=True, stdin=subprocess.DEVNULL, capture_output=True)
+    return target
 
 
 def make_zip(site: str | Path, dist: str | Path, date: str) -> Path:
