@@ -110,3 +110,23 @@ def test_minisign_signature_with_a_throwaway_key(fixture_site, tmp_path):
     with open(site / "SHA256SUMS", "a") as f:
         f.write("0" * 64 + "  evil.html\n")
     assert subprocess.run(check, capture_output=True).returncode != 0
+
+
+def test_hidden_markers_never_reach_the_offline_edition(unzipped):
+    for path in unzipped.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for marker in (b"HIDDENADDRESSMARKER", b"CITYONLYMARKER", b"CURATORNOTEMARKER"):
+                assert marker not in data, (marker, path)
+
+
+def test_every_page_shows_the_data_date_in_its_language(fixture_site):
+    import re
+
+    for page in fixture_site.rglob("*.html"):
+        if page.name == "neutral.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        english = '<html lang="en"' in html  # static-i18n writes the root 404.html in the last-built language
+        pattern = r"Data as of \d{4}-\d{2}-\d{2}" if english else r"البيانات محدّثة حتى \d{4}-\d{2}-\d{2}"
+        assert re.search(pattern, html), page
