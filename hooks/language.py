@@ -19,9 +19,13 @@ from wasla_mkdocs import current_language, data_dir, language_prefix, today
 OTHER = {"ar": "en", "en": "ar"}
 
 
-@event_priority(-110)
+_state: dict[str, str] = {}
+
+
+@event_priority(-120)  # after hooks/data.py has loaded the dataset (-110)
 def on_config(config):
     config.theme["language"] = current_language(config)
+    _state["data_date"] = cache.dataset(data_dir(config), today()).data_date
     return config
 
 
@@ -37,13 +41,12 @@ def switch_href(url: str, lang: str) -> str:
 
 def wasla_context(config, url: str) -> dict:
     lang = current_language(config)
-    dataset = cache.dataset(data_dir(config), today())
     return {
         "lang": lang,
         "s": strings(lang),
         "switch_href": switch_href(url, lang),
         "switch_lang": OTHER[lang],
-        "data_date": dataset.data_date,
+        "data_date": _state["data_date"],
         "base": "../" * (url[len(language_prefix(lang)):].count("/")),
         "root": "../" * url.count("/"),  # to the site root (shared assets)
     }

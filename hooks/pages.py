@@ -20,6 +20,7 @@ from wasla.render import PagePlan, Site
 from wasla_mkdocs import base_for, current_language, data_dir, language_prefix, setting, stale_months, today
 
 _plans: dict[str, PagePlan] = {}
+_state: dict[str, Site] = {}  # the Site of the language being built, made once in on_files
 
 
 def _site(config) -> Site:
@@ -30,7 +31,7 @@ def _site(config) -> Site:
 
 @event_priority(-110)
 def on_files(files, config):
-    site = _site(config)
+    site = _state["site"] = _site(config)
     prefix = language_prefix(site.lang)
     _plans.clear()
     for plan in site.pages():
@@ -47,7 +48,7 @@ def on_page_content(html, page, config, files):
     role = page.meta.get("wasla")
     if plan is None and role not in ("home", "contribute", "open-data"):
         return html
-    site = _site(config)
+    site = _state["site"]
     base = base_for(page.url, site.lang)
     if plan is not None:
         return site.render(plan, base)
