@@ -1,7 +1,8 @@
 """Hook: the page language, its string table, and a relative language switch.
 
-Events: on_config (priority -110) sets the theme language for the language
-        being built, so Material writes <html lang> and dir="rtl" for Arabic;
+Events: on_config (priority -120) sets the theme language for the language
+        being built, so Material writes <html lang> and dir="rtl" for Arabic, and
+        keeps the root 404.html and sitemap.xml in the default language;
         on_page_context and on_template_context give templates `wasla`: the UI strings, the
         relative link to this page in the other language (works under any
         sub-path and from file://), and the data date.
@@ -14,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 from wasla import cache
 from wasla.render import strings
-from wasla_mkdocs import current_language, data_dir, language_prefix, today
+from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, data_dir, language_prefix, today
 
 OTHER = {"ar": "en", "en": "ar"}
 
@@ -24,7 +25,15 @@ _state: dict[str, str] = {}
 
 @event_priority(-120)  # after hooks/data.py has loaded the dataset (-110)
 def on_config(config):
-    config.theme["language"] = current_language(config)
+    lang = current_language(config)
+    config.theme["language"] = lang
+    # static-i18n writes theme static templates (404.html, sitemap.xml) to the site root in every
+    # language build, so the last language would win: only the default language writes them.
+    for template in ("404.html", "sitemap.xml"):
+        if lang == DEFAULT_LANGUAGE:
+            config.theme.static_templates.add(template)
+        else:
+            config.theme.static_templates.discard(template)
     _state["data_date"] = cache.dataset(data_dir(config), today()).data_date
     return config
 

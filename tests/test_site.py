@@ -182,3 +182,7 @@ def test_cards_link_to_the_prefilled_report_form(fixture_site):
     contribute = (fixture_site / "contribute.html").read_text()
     assert '<a href="mailto:reports@example.org"><bdi dir="ltr">reports@example.org</bdi></a>' in contribute
     assert 'href="https://example.org/wasla/issues/new?template=suggest.yml"' in contribute
+
+
+def test_root_404_is_in_the_default_language(fixture_site):
+    assert '<html lang="ar"' in (fixture_site / "404.html").read_text(encoding="utf-8")
