@@ -79,3 +79,25 @@ def test_vcards_parse_and_neutral_names_say_nothing(fixture_site):
     tels = [t.value for t in neutral[0].contents["tel"]]
     assert tels == ["+9611123456", "+96171123456", "+96171123456", "1564"]
     assert "Hotline" not in (fixture_site / "data/vcards/lb-neutral.vcf").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not HSDS.exists(), reason="shared/hsds-3.0 not beside the repository")
+def test_hsds_tabular_form_matches_the_data_package(fixture_site):
+    package = json.loads((HSDS / "datapackage.json").read_text())
+    resources = {r["path"]: r for r in package["resources"]}
+    ids = {}
+    for table in ("organizations", "services", "phones", "languages"):
+        spec = resources[f"{table}.csv"]["schema"]
+        text = (fixture_site / "data" / "hsds" / f"{table}.csv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert list(rows[0]) == [f["name"] for f in spec["fields"]], table
+        required = [f["name"] for f in spec["fields"] if f.get("constraints", {}).get("required")]
+        for row in rows:
+            for name in required:
+                assert row[name], (table, name, row)
+        ids[table] = {row["id"] for row in rows}
+        if table == "services":
+            assert {row["organization_id"] for row in rows} <= ids["organizations"]
+        if table in ("phones", "languages"):
+            assert {row["service_id"] for row in rows} <= ids["services"]
+    assert len(ids["services"]) == len(load(fixture_site, "resources.json")["resources"])

@@ -4,7 +4,8 @@
 
 - ``resources.json``  every published field, both languages, with ``schema_version``;
 - ``resources.csv``   one row per resource, UTF-8 with a BOM (spreadsheets then show Arabic);
-- ``hsds/services.json`` and ``hsds/organizations.json``  Open Referral HSDS 3.0;
+- ``hsds/services.json`` and ``hsds/organizations.json``  Open Referral HSDS 3.0, and its
+  tabular form ``hsds/{organizations,services,phones,languages}.csv``;
 - ``vcards/<cc>.vcf`` and ``vcards/<cc>-neutral.vcf``  phone contacts per country, the second
   under neutral names (a country and a number) so a phone book does not out its holder.
 
@@ -115,6 +116,39 @@ def hsds_service(r: Resource) -> dict:
     return {k: v for k, v in service.items() if v is not None}
 
 
+# HSDS 3.0 tabular form: the columns of its data package (organizations, services, phones, languages).
+HSDS_TABLES = {
+    "organizations": ["id", "name", "alternate_name", "description", "email", "website", "tax_status", "tax_id",
+                      "year_incorporated", "legal_status", "logo", "uri", "parent_organization_id"],
+    "services": ["id", "organization_id", "program_id", "name", "alternate_name", "description", "url", "email", "status",
+                 "interpretation_services", "application_process", "fees_description", "wait_time", "fees", "accreditations",
+                 "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "licenses", "alert",
+                 "last_modified"],
+    "phones": ["id", "location_id", "service_id", "organization_id", "contact_id", "service_at_location_id", "number",
+               "extension", "type", "description"],
+    "languages": ["id", "service_id", "location_id", "phone_id", "name", "code", "note"],
+}
+
+
+def hsds_tables(dataset: Dataset) -> dict[str, str]:
+    """The same services as hsds/services.json, as the four CSV tables of HSDS's tabular form."""
+    rows: dict[str, list[dict]] = {name: [] for name in HSDS_TABLES}
+    for r in sorted(dataset.resources, key=lambda r: r.slug):
+        service = hsds_service(r)
+        rows["organizations"].append(service["organization"])
+        rows["services"].append({k: v for k, v in service.items() if k in HSDS_TABLES["services"]})
+        rows["phones"] += service["phones"]
+        rows["languages"] += service["languages"]
+    tables = {}
+    for name, columns in HSDS_TABLES.items():
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows[name])
+        tables[f"hsds/{name}.csv"] = out.getvalue()
+    return tables
+
+
 def vcards(dataset: Dataset, code: str, neutral: bool) -> str:
     cards = []
     resources = sorted((r for r in dataset.resources if r.folder == code), key=lambda r: r.slug)
@@ -158,6 +192,7 @@ def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
         "hsds/organizations.json": json.dumps([{k: v for k, v in hsds_organization(r).items() if v is not None}
                                                for r in sorted(dataset.resources, key=lambda r: r.slug)], ensure_ascii=False, indent=1) + "\n",
     }
+    files.update(hsds_tables(dataset))
     for code in sorted({r.folder for r in dataset.resources}):
         for neutral in (False, True):
             text = vcards(dataset, code, neutral)
