@@ -11,7 +11,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -38,13 +37,15 @@ def build(data: Path, site: Path) -> tuple[float, float]:
 
 
 def first_visit(page: Path, site: Path) -> tuple[int, int]:
+    """Bytes (raw, gzip) of a page plus the stylesheets, scripts, icons and images it loads."""
     html = page.read_bytes()
     total, total_gz = len(html), len(gzip.compress(html, 6))
     for ref in re.findall(rb'(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src|<img[^>]+src|<link[^>]+rel="icon"[^>]+href)="([^"]+)"', html):
-        ref = ref.decode()
+        ref = ref.decode().split("#")[0].split("?")[0]
         if "://" in ref:
             continue
-        asset = (page.parent / ref.split("#")[0].split("?")[0]).resolve()
+        # 404.html links from the site root: hosts serve it at any depth
+        asset = site / ref.lstrip("/") if ref.startswith("/") else (page.parent / ref).resolve()
         data = asset.read_bytes()
         total += len(data)
         total_gz += len(gzip.compress(data, 6))

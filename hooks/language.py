@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 from wasla import cache
 from wasla.render import strings
-from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, data_dir, language_prefix, today
+from wasla_mkdocs import DEFAULT_LANGUAGE, base_for, current_language, data_dir, language_prefix, today
 
 OTHER = {"ar": "en", "en": "ar"}
 
@@ -56,7 +56,7 @@ def wasla_context(config, url: str) -> dict:
         "switch_href": switch_href(url, lang),
         "switch_lang": OTHER[lang],
         "data_date": _state["data_date"],
-        "base": "../" * (url[len(language_prefix(lang)):].count("/")),
+        "base": base_for(url, lang),
         "root": "../" * url.count("/"),  # to the site root (shared assets)
     }
 

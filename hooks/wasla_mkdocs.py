@@ -21,7 +21,7 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def stale_months(config: MkDocsConfig) -> int:
-    return int(config.extra.get("wasla", {}).get("stale_months", 12))
+    return int(setting(config, "stale_months", "12"))
 
 
 def current_language(config: MkDocsConfig) -> str:

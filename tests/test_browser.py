@@ -47,15 +47,3 @@ def test_from_file_urls_without_network(fixture_site, page_factory, javascript):
     page.wait_for_load_state()
     assert page.url.endswith("/en/countries/lb.html")
     assert page.blocked == []
-
-
-def test_exit_link_is_first_and_large(server, page_factory):
-    page = page_factory(width=360)
-    page.goto(server + "countries/lb.html")
-    reached = []
-    for _ in range(2):
-        page.keyboard.press("Tab")
-        reached.append(page.evaluate("document.activeElement.className"))
-    assert any("wasla-exit" in c for c in reached), reached
-    box = page.locator("a.wasla-exit").bounding_box()
-    assert box["width"] >= 44 and box["height"] >= 44

@@ -1,6 +1,5 @@
 """The weekly link report, against a server on loopback (never the network)."""
 import datetime as dt
-import functools
 import http.server
 import threading
 

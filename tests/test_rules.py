@@ -273,7 +273,7 @@ def test_annotations_under_github_actions(tmp_path):
     """One data file with one error per rule: each problem becomes an ::error annotation on its line."""
     bad = GOOD.replace("kinds: [hotline]", "kinds: [hotlines]").replace("status: active", "status: open\nlast_verified: 2027-01-01") \
         .replace('"01 123 456"', '"12"').replace("  ar: تساعد.", "  ar: Helps.")
-    data = make_data(tmp_path, {"resources/lb/one-of-each.yml": bad}, fixtures=False)
+    make_data(tmp_path, {"resources/lb/one-of-each.yml": bad}, fixtures=False)
     env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "WASLA_TODAY": "2026-11-24"}
     result = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env)
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]

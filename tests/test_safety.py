@@ -1,11 +1,10 @@
 """Reader safety, checked on the built fixture site and in Chromium with the network cut off."""
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, make_data
+from conftest import ROOT
 from wasla.privacy import scan
 
 FALSE_PROMISES = ["erases your history", "erase your history", "deletes your history", "no trace", "without a trace",
@@ -38,18 +37,27 @@ def test_csp_and_referrer_meta_come_first(fixture_site):
             assert bad not in metas[0]
 
 
+class _Attrs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.extend(f"{tag} {k}" for k, _ in attrs if k.startswith("on") or k == "style")
+
+
+def inline_handlers(html):
+    """on* event attributes and style attributes: inline code the CSP would refuse."""
+    parser = _Attrs()
+    parser.feed(html)
+    return parser.found
+
+
 def test_no_inline_scripts_or_handlers(fixture_site):
     for page in pages(fixture_site):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), page
-        handlers = []
-
-        class Attrs(HTMLParser):
-            def handle_starttag(self, tag, attrs):
-                handlers.extend(f"{tag} {k}" for k, _ in attrs if k.startswith("on") or k == "style")
-
-        Attrs().feed(html)
-        assert handlers == [], page
+        assert inline_handlers(html) == [], page
 
 
 def test_build_time_scan_finds_nothing_and_catches_a_cdn(fixture_site, tmp_path):

@@ -4,9 +4,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 
-from conftest import ROOT, build_site, make_data
+from conftest import build_site, make_data
 from test_rules import GOOD
 
 

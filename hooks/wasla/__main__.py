@@ -19,8 +19,8 @@ from pathlib import Path
 import jinja2
 
 from .load import build_today as today
-from .load import load
-from .problems import ERROR, Problem, display_path, report
+from .load import load, load_kinds
+from .problems import ERROR, display_path, report
 from .render import STALE_MONTHS, country_name, freshness
 from .rules import INTERNATIONAL, SLUG_RE, country_codes, outing_term
 
@@ -63,8 +63,7 @@ def ask(prompt: str, value: str | None, valid, hint: str) -> str:
 
 def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None) -> int:
     data = Path(data_dir)
-    known_kinds = [k for k in (data / "kinds.yml").read_text(encoding="utf-8").splitlines() if k and k[0].isalpha() and k.endswith(":")]
-    known_kinds = [k[:-1] for k in known_kinds]
+    known_kinds = list(load_kinds(data, []))
 
     def valid_country(v):
         return None if v == INTERNATIONAL or v in country_codes() else f"'{v}' is not a country code"

@@ -72,7 +72,9 @@ def resources_csv(dataset: Dataset) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
-        by = lambda *types: " | ".join(c.value for c in r.contacts if c.type in types)  # noqa: E731
+        def by(*types, r=r):
+            return " | ".join(c.value for c in r.contacts if c.type in types)
+
         writer.writerow([
             r.slug, r.folder, " ".join(r.countries), r.name.en or "", r.name.ar or "", " ".join(r.kinds),
             r.summary.en or "", r.summary.ar or "", r.city.en or "", r.city.ar or "",
@@ -130,11 +132,10 @@ HSDS_TABLES = {
 }
 
 
-def hsds_tables(dataset: Dataset) -> dict[str, str]:
-    """The same services as hsds/services.json, as the four CSV tables of HSDS's tabular form."""
+def hsds_tables(services: list[dict]) -> dict[str, str]:
+    """The services of hsds/services.json as the four CSV tables of HSDS's tabular form."""
     rows: dict[str, list[dict]] = {name: [] for name in HSDS_TABLES}
-    for r in sorted(dataset.resources, key=lambda r: r.slug):
-        service = hsds_service(r)
+    for service in services:
         rows["organizations"].append(service["organization"])
         rows["services"].append({k: v for k, v in service.items() if k in HSDS_TABLES["services"]})
         rows["phones"] += service["phones"]
@@ -185,14 +186,14 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
 def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
     """Write every export; return the paths written, relative to out_dir."""
     out = Path(out_dir)
+    services = [hsds_service(r) for r in sorted(dataset.resources, key=lambda r: r.slug)]
     files = {
         "resources.json": resources_json(dataset),
         "resources.csv": resources_csv(dataset),
-        "hsds/services.json": json.dumps([hsds_service(r) for r in sorted(dataset.resources, key=lambda r: r.slug)], ensure_ascii=False, indent=1) + "\n",
-        "hsds/organizations.json": json.dumps([{k: v for k, v in hsds_organization(r).items() if v is not None}
-                                               for r in sorted(dataset.resources, key=lambda r: r.slug)], ensure_ascii=False, indent=1) + "\n",
+        "hsds/services.json": json.dumps(services, ensure_ascii=False, indent=1) + "\n",
+        "hsds/organizations.json": json.dumps([s["organization"] for s in services], ensure_ascii=False, indent=1) + "\n",
     }
-    files.update(hsds_tables(dataset))
+    files.update(hsds_tables(services))
     for code in sorted({r.folder for r in dataset.resources}):
         for neutral in (False, True):
             text = vcards(dataset, code, neutral)

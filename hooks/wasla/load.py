@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .model import Dataset, Kind
 from .problems import DataError, Problem, display_path
-from .rules import FIELDS, SLUG_RE, Check, check_resource, check_text, contacts_are_unique, pos_of, to_text
-from .yamlload import Map, Pos, YamlError, loads
+from .rules import Check, check_resource, check_text, contacts_are_unique, pos_of, to_text
+from .yamlload import Pos, YamlError, loads
 
 REQUIRED_KINDS = ("hotline", "legal_aid", "safe_space", "health", "relocation", "digital_security", "information")
 
@@ -49,7 +49,7 @@ def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
                 continue
             for field in ("label", "description"):
                 if field not in spec:
-                    c.error(spec.pos, f"{key}.{field}", f"is required; expected {{en, ar}} text; got nothing", "kinds_file")
+                    c.error(spec.pos, f"{key}.{field}", "is required; expected {en, ar} text; got nothing", "kinds_file")
                 else:
                     check_text(c, spec[field], f"{key}.{field}", spec, field)
             for field in spec:
@@ -146,5 +146,3 @@ def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_
         raise DataError(problems)
     return dataset, problems
 
-
-__all__ = ["load", "FIELDS", "SLUG_RE", "Map"]

@@ -100,11 +100,6 @@ class Resource:
     def anchor(self) -> str:
         return self.slug
 
-    @property
-    def page(self) -> str:
-        """The page (relative to a language root) that holds this entry's card and anchor."""
-        return f"{self.folder}/"
-
 
 @dataclass
 class Dataset:

@@ -24,7 +24,7 @@ from phonenumbers import shortnumberinfo
 
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
-from .yamlload import Map, Pos, Seq, Str
+from .yamlload import Map, Pos
 
 # ---------------------------------------------------------------------------
 # Vocabulary (the JSON schema for editors repeats these; a test keeps them equal)
@@ -268,16 +268,11 @@ def languages_are_iso(c: Check, value, where: str, parent: Map, key: str) -> Non
             c.error(pos_of(code, parent, key), f"{where}[{i}]", f"not a language code{hint}; expected an ISO 639-1 code like 'ar' or 'en'; got {_got(code)}", "languages_are_iso")
 
 
-def status_is_known(c: Check, data: Map) -> None:
-    value = data.get("status")
-    if isinstance(value, str) and value and value not in STATUSES:
-        c.error(value.pos, "status", f"unknown status; expected one of: {', '.join(STATUSES)}; got '{value}'", "status_is_known")
-
-
-def enum_is_known(c: Check, data: Map, key: str, allowed: tuple[str, ...], where: str | None = None) -> None:
+def enum_is_known(c: Check, data: Map, key: str, allowed: tuple[str, ...], where: str | None = None, noun: str = "value") -> None:
+    """One of a fixed list of words (status, visibility, verified_by, confidence)."""
     value = data.get(key)
     if isinstance(value, str) and value and value not in allowed:
-        c.error(value.pos, where or key, f"unknown value; expected one of: {', '.join(allowed)}; got '{value}'", f"{key}_is_known")
+        c.error(value.pos, where or key, f"unknown {noun}; expected one of: {', '.join(allowed)}; got '{value}'", f"{key}_is_known")
 
 
 def date_is_valid(c: Check, data: Map, key: str, today: dt.date) -> dt.date | None:
@@ -480,7 +475,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
     if "countries" in data:
         countries_are_iso(c, data, folder)
     languages_are_iso(c, data.get("languages"), "languages", data, "languages")
-    status_is_known(c, data)
+    enum_is_known(c, data, "status", STATUSES, noun="status")
     enum_is_known(c, data, "verified_by", VERIFIED_BY)
     enum_is_known(c, data, "confidence", CONFIDENCES)
     last_verified = date_is_valid(c, data, "last_verified", today)
