@@ -3,7 +3,7 @@
 Events: on_files (after static-i18n, priority -110) adds the current
         language's country and kind pages as in-memory files (never written
         into docs/), kept out of the nav;
-        on_page_content fills generated pages and the home page's chooser
+        on_page_content fills generated pages and the home page's search form and chooser
         with HTML rendered by wasla.render (Jinja, autoescaped): data never
         passes through Markdown.
 Reads:  the cached dataset.
@@ -15,23 +15,16 @@ import json
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from wasla import cache
 from wasla.render import PagePlan, Site
-from wasla_mkdocs import base_for, current_language, data_dir, language_prefix, setting, stale_months, today
+from wasla_mkdocs import base_for, language_prefix, search_index, site_for
 
 _plans: dict[str, PagePlan] = {}
 _state: dict[str, Site] = {}  # the Site of the language being built, made once in on_files
 
 
-def _site(config) -> Site:
-    return Site(cache.dataset(data_dir(config), today()), current_language(config), today=today(),
-                stale_months=stale_months(config), issues_url=setting(config, "issues_url"),
-                report_email=setting(config, "report_email"))
-
-
 @event_priority(-110)
 def on_files(files, config):
-    site = _state["site"] = _site(config)
+    site = _state["site"] = site_for(config)
     prefix = language_prefix(site.lang)
     _plans.clear()
     for plan in site.pages():
@@ -56,4 +49,6 @@ def on_page_content(html, page, config, files):
         return html + site.report_ways()
     if role == "open-data":
         return html + site.vcard_links("../" * page.url.count("/"))
-    return html + site.chooser(base)
+    index_id, _ = search_index(config)
+    root = "../" * page.url.count("/")
+    return html + site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js") + site.chooser(base)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from wasla import cache
 from wasla.load import build_today as today  # noqa: F401  (re-exported for the hooks)
+from wasla.render import Site
+from wasla.search import build_index
 
 DEFAULT_LANGUAGE = "ar"
 
@@ -43,3 +46,23 @@ def base_for(url: str, lang: str) -> str:
 def setting(config: MkDocsConfig, key: str, default: str = "") -> str:
     """extra.wasla.<key>, overridable by WASLA_<KEY> (deployments and tests)."""
     return os.environ.get(f"WASLA_{key.upper()}") or str(config.extra.get("wasla", {}).get(key) or default)
+
+
+def site_for(config: MkDocsConfig) -> Site:
+    """The pages and bodies of the language being built, from the cached dataset."""
+    return Site(cache.dataset(data_dir(config), today()), current_language(config), today=today(),
+                stale_months=stale_months(config), issues_url=setting(config, "issues_url"),
+                report_email=setting(config, "report_email"))
+
+
+_index: dict = {}
+
+
+def search_index(config: MkDocsConfig) -> tuple[str, dict[str, str]]:
+    """(index id, files) of the language being built; built once per language and dataset."""
+    dataset = cache.dataset(data_dir(config), today())
+    lang = current_language(config)
+    hit = _index.get(lang)
+    if hit is None or hit[0] is not dataset:
+        hit = _index[lang] = (dataset, build_index(site_for(config)))
+    return hit[1]

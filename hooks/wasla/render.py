@@ -50,12 +50,14 @@ def _env() -> jinja2.Environment:
     )
 
 
+@lru_cache(maxsize=None)
 def country_name(code: str, lang: str) -> str:
     if code == INTERNATIONAL:
         return strings(lang)["international"]
     return Locale(lang).territories.get(code.upper(), code.upper())
 
 
+@lru_cache(maxsize=None)
 def language_name(code: str, lang: str) -> str:
     return Locale(lang).languages.get(code, code)
 
@@ -202,6 +204,16 @@ class Site:
             codes.append(INTERNATIONAL)
         groups = [(c, sorted(by_country[c], key=self.sort_key)) for c in codes]
         return _env().get_template("kind.html").render(ctx=self._ctx(base), kind=kind, groups=groups)
+
+    def search_form(self, base: str, index: str, script: str) -> str:
+        """The search box; ``index`` and ``script`` are relative to the page."""
+        return _env().get_template("search.html").render(ctx=self._ctx(base), countries=self.countries(), index=index, script=script)
+
+    def search_files(self, index: str, paths: list[str]) -> str:
+        return _env().get_template("search-files.html").render(ctx=self._ctx(""), index=index, paths=paths, link=None)
+
+    def search_files_link(self, href: str) -> str:
+        return _env().get_template("search-files.html").render(ctx=self._ctx(""), link=href)
 
     def chooser(self, base: str) -> str:
         counts = {k: 0 for k in self.dataset.kinds}

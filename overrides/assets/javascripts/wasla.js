@@ -1,4 +1,4 @@
-/* Wasla quick exit. No storage, no network, no inline code (CSP: script-src 'self').
+/* Wasla quick exit, and the switch that turns the search form on. No storage, no network, no inline code (CSP: script-src 'self').
    - Clicking Exit hides the page at once and replaces it (location.replace), so Back
      does not return here. It cannot erase history; the safety page says so.
    - Shift pressed three times (within 5 s, no other key between) does the same,
@@ -6,6 +6,22 @@
    - From a copy opened from disk, it goes to the local neutral page. */
 (function () {
   "use strict";
+  /* Search: the form is hidden until script runs (without script, the page says how to browse
+     instead). search.js and the index load only when the reader first focuses the box. */
+  var search = document.querySelector("form[data-wasla-search]");
+  if (search) {
+    var note = document.querySelector("[data-wasla-search-nojs]");
+    if (note) note.hidden = true;
+    search.hidden = false;
+    var start = function () {
+      search.removeEventListener("focusin", start);
+      var script = document.createElement("script");
+      script.src = search.getAttribute("data-script");
+      document.head.appendChild(script);
+    };
+    search.addEventListener("focusin", start);
+  }
+
   var exit = document.querySelector("a.wasla-exit");
   if (!exit) return;
   var live = document.querySelector("[data-wasla-announce]");

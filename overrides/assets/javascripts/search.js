@@ -1,0 +1,341 @@
+/* Wasla search. Loaded by wasla.js only when the reader first focuses the search box.
+   - The index is a folder of script files (search/<id>/), each one call to waslaSearch(name, data):
+     scripts load from file:// and under script-src 'self', where fetch would not.
+   - Only the files a query needs are loaded: meta.js, the term files of its words, the cards of
+     the results shown, and f.js when a filter is chosen.
+   - Nothing is stored and nothing goes into the address bar or history; the query stays in the box.
+   - normalise(), tokens() and bucket() repeat hooks/wasla/search.py; tests compare them. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-wasla-search]");
+  if (!form || window.waslaSearchReady) return;
+  window.waslaSearchReady = true;
+
+  var box = form.querySelector("input[type=search]");
+  var section = form.parentNode;
+  var list = section.querySelector("[data-search-results]");
+  var status = section.querySelector("[data-search-status]");
+  var more = section.querySelector("[data-search-more]");
+  var countrySelect = form.querySelector("select[name=country]");
+  var kindSelect = form.querySelector("select[name=kind]");
+  var dir = form.getAttribute("data-index");
+  var base = form.getAttribute("data-base");
+  var PAGE = 20;
+
+  function say(key, count) {
+    var text = form.getAttribute("data-s-" + key) || "";
+    return text.replace("{count}", String(count));
+  }
+
+  // -- normalisation: the same steps as hooks/wasla/search.py --------------------------------
+  var CHARS = { "\u0671": "\u0627", "\u0649": "\u064a", "\u06cc": "\u064a", "\u0629": "\u0647", "\u06a9": "\u0643", "\u0640": "" };
+  var ARTICLES = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644", "\u0627\u0644"];
+  var PREFIXES = "\u0648\u0628\u0644\u0641\u0643";
+  var STOP = {};
+
+  function normalise(text) {
+    return text.toLowerCase().normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[\u0671\u0649\u06cc\u0629\u06a9\u0640]/g, function (c) { return CHARS[c]; })
+      .replace(/[\u0660-\u0669]/g, function (c) { return String(c.charCodeAt(0) - 0x0660); })
+      .replace(/[\u06f0-\u06f9]/g, function (c) { return String(c.charCodeAt(0) - 0x06f0); })
+      .replace(/([0-9])[\s\-.\/()]+(?=[0-9])/g, "$1");
+  }
+
+  function isArabic(token) { return /^[\u0600-\u06ff]+$/.test(token); }
+
+  function stripArticle(token) {
+    if (!isArabic(token)) return token;
+    for (var i = 0; i < ARTICLES.length; i++) {
+      if (token.indexOf(ARTICLES[i]) === 0 && token.length - ARTICLES[i].length >= 2) return token.slice(ARTICLES[i].length);
+    }
+    if (token.indexOf("\u0644\u0644") === 0 && token.length >= 4) return token.slice(2);
+    return token;
+  }
+
+  function tokens(text) {
+    var out = [];
+    var found = normalise(text).match(/[\p{L}\p{N}]+/gu) || [];
+    for (var i = 0; i < found.length; i++) {
+      var token = found[i];
+      if (token.length < 2 || STOP[token]) continue;
+      token = stripArticle(token);
+      if (token.length >= 2) out.push(token);
+    }
+    return out;
+  }
+
+  function bucket(token, buckets) {
+    var h = 0;
+    for (var i = 0; i < Math.min(2, token.length); i++) h = (h * 31 + token.charCodeAt(i)) % 1000003;
+    return h % buckets;
+  }
+
+  // -- loading index files as scripts ---------------------------------------------------------
+  var files = {};
+  var waiting = {};
+  window.waslaSearch = function (name, data) {
+    files[name] = data;
+    if (waiting[name]) waiting[name].resolve(data);
+  };
+
+  function load(name) {
+    if (waiting[name]) return waiting[name].promise;
+    var entry = {};
+    entry.promise = new Promise(function (resolve, reject) {
+      entry.resolve = resolve;
+      var script = document.createElement("script");
+      script.src = dir + name + ".js";
+      script.onerror = function () { delete waiting[name]; reject(new Error(name)); };
+      script.onload = function () { if (!(name in files)) { delete waiting[name]; reject(new Error(name)); } };
+      document.head.appendChild(script);
+    });
+    waiting[name] = entry;
+    return entry.promise;
+  }
+
+  // -- matching ---------------------------------------------------------------------------------
+  /* Is some prefix of term at most one edit (insert, delete, change, swap) from word? */
+  function nearPrefix(word, term) {
+    var n = word.length, m = Math.min(term.length, n + 1);
+    var before = null, prev = [], cur, i, j;
+    for (j = 0; j <= m; j++) prev.push(j);
+    for (i = 1; i <= n; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= m; j++) {
+        var cost = word[i - 1] === term[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && word[i - 1] === term[j - 2] && word[i - 2] === term[j - 1]) v = Math.min(v, before[j - 2] + 1);
+        cur.push(v);
+        if (v < best) best = v;
+      }
+      if (best > 1) return false;
+      before = prev;
+      prev = cur;
+    }
+    for (j = Math.max(0, n - 1); j <= m; j++) if (prev[j] <= 1) return true;
+    return false;
+  }
+
+  /* What to look up for each word the reader typed: the word itself, and for an Arabic word
+     with a leading و ب ل ف ك the rest of it; «00» before a number is the international prefix. */
+  function parse(query) {
+    return tokens(query).map(function (word) {
+      var variants = [{ text: word, loss: 0 }];
+      if (isArabic(word) && word.length >= 4 && PREFIXES.indexOf(word[0]) >= 0) {
+        var rest = stripArticle(word.slice(1));
+        if (rest.length >= 2) variants.push({ text: rest, loss: 1 });
+      }
+      if (/^00[1-9][0-9]/.test(word)) variants.push({ text: word.slice(2), loss: 0 });
+      return { variants: variants, typos: /^[a-z]{5,}$/.test(word) };
+    });
+  }
+
+  function shardsFor(words, meta) {
+    var names = {};
+    words.forEach(function (w) {
+      w.variants.forEach(function (v) { names["t/" + bucket(v.text, meta.buckets)] = true; });
+      if (w.typos) names["t/" + bucket(w.variants[0].text[1] + w.variants[0].text[0], meta.buckets)] = true;
+    });
+    return Object.keys(names);
+  }
+
+  /* Score of every entry for one word: quality (4 exact, 3 prefix, 1 near) × field weight. */
+  function scoreWord(word, meta) {
+    var scores = new Float64Array(meta.count);
+    var first = word.variants[0].text;
+    var seen = {};
+    function add(postings, quality) {
+      var doc = 0;
+      for (var k = 0; k < postings.length; k++) {
+        doc += postings[k] >> 2;
+        var s = quality * (postings[k] & 3);
+        if (s > scores[doc]) scores[doc] = s;
+      }
+    }
+    word.variants.forEach(function (v) {
+      var shard = files["t/" + bucket(v.text, meta.buckets)];
+      for (var term in shard) {
+        if (term.lastIndexOf(v.text, 0) === 0) {
+          seen[term] = true;
+          add(shard[term], (term === v.text ? 4 : 3) - v.loss);
+        }
+      }
+    });
+    if (word.typos) {
+      [first, first[1] + first[0]].forEach(function (key) {
+        var shard = files["t/" + bucket(key, meta.buckets)];
+        for (var term in shard) {
+          if (!seen[term] && term.length >= first.length - 1 && nearPrefix(first, term)) {
+            seen[term] = true;
+            add(shard[term], 1);
+          }
+        }
+      });
+    }
+    return scores;
+  }
+
+  function wanted(doc, meta) {
+    var country = countrySelect.value, kind = kindSelect.value;
+    if (!country && !kind) return true;
+    var facet = files.f[doc];
+    if (kind && !(facet[1] & (1 << meta.kindIndex[kind]))) return false;
+    if (country) {
+      var c = meta.countryIndex[country], intl = meta.countryIndex.international;
+      if (facet[0].indexOf(c) < 0 && (intl === undefined || facet[0].indexOf(intl) < 0)) return false;
+    }
+    return true;
+  }
+
+  function search(query, meta) {
+    var words = parse(query);
+    if (!words.length) return Promise.resolve(null);
+    var needed = shardsFor(words, meta);
+    if (countrySelect.value || kindSelect.value) needed.push("f");
+    return Promise.all(needed.map(load)).then(function () {
+      var total = null;
+      words.forEach(function (word) {
+        var scores = scoreWord(word, meta);
+        if (total === null) { total = scores; return; }
+        for (var d = 0; d < meta.count; d++) total[d] = total[d] > 0 && scores[d] > 0 ? total[d] + scores[d] : 0;
+      });
+      var hits = [];
+      for (var d = 0; d < meta.count; d++) if (total[d] > 0 && wanted(d, meta)) hits.push(d);
+      hits.sort(function (a, b) { return total[b] - total[a] || a - b; });
+      return hits;
+    });
+  }
+
+  // -- showing results --------------------------------------------------------------------------
+  function card(doc, meta) {
+    var c = files["d/" + Math.floor(doc / meta.per_shard)][doc % meta.per_shard];
+    var code = meta.countries[c[2]][0];
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = base + "countries/" + code + ".html#" + c[4];
+    if (c[1]) {
+      var bdi = document.createElement("bdi");
+      bdi.lang = c[1];
+      bdi.dir = c[1] === "ar" ? "rtl" : "ltr";
+      bdi.textContent = c[0];
+      a.appendChild(bdi);
+    } else {
+      a.textContent = c[0];
+    }
+    li.appendChild(a);
+    if (c[1]) {
+      var note = document.createElement("small");
+      note.className = "wasla-untranslated";
+      note.textContent = " (" + say("untranslated") + ")";
+      li.appendChild(note);
+    }
+    var facts = c[3].map(function (k) { return meta.kinds[k][1]; }).join(say("separator"));
+    var line = document.createElement("span");
+    line.className = "wasla-search__meta";
+    line.textContent = facts + " · " + meta.countries[c[2]][1] + (c[5] === 1 ? " · " + say("paused") : c[5] === 2 ? " · " + say("closed") : "");
+    li.appendChild(line);
+    return li;
+  }
+
+  var current = { hits: [], shown: 0 };
+  var serial = 0;
+  var announceTimer = null;
+
+  function announce(text) {
+    clearTimeout(announceTimer);
+    // wait until typing pauses, so a screen reader is not interrupted at every key
+    announceTimer = setTimeout(function () { status.textContent = text; }, 600);
+  }
+
+  function show(hits, count, meta, mine) {
+    var docs = hits.slice(0, count);
+    var names = {};
+    docs.forEach(function (d) { names["d/" + Math.floor(d / meta.per_shard)] = true; });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      if (mine !== serial) return;
+      var items = document.createDocumentFragment();
+      docs.forEach(function (d) { items.appendChild(card(d, meta)); });
+      list.replaceChildren(items);
+      current.shown = docs.length;
+      more.hidden = hits.length <= docs.length;
+    });
+  }
+
+  function done() { list.setAttribute("aria-busy", "false"); }
+
+  function fail() {
+    done();
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = say("error");
+  }
+
+  var metaPromise = null;
+  function meta() {
+    if (!metaPromise) {
+      metaPromise = load("meta").then(function (m) {
+        m.stop.forEach(function (w) { STOP[w] = true; });
+        m.countryIndex = {};
+        m.countries.forEach(function (c, i) { m.countryIndex[c[0]] = i; });
+        m.kindIndex = {};
+        m.kinds.forEach(function (k, i) { m.kindIndex[k[0]] = i; });
+        return m;
+      });
+      metaPromise.catch(function () { metaPromise = null; });
+    }
+    return metaPromise;
+  }
+
+  function run() {
+    var mine = ++serial;
+    var query = box.value;
+    list.setAttribute("aria-busy", "true");
+    if (!query.trim()) {
+      done();
+      list.replaceChildren();
+      more.hidden = true;
+      clearTimeout(announceTimer);
+      status.textContent = "";
+      return;
+    }
+    meta().then(function (m) {
+      return search(query, m).then(function (hits) {
+        if (mine !== serial) return;
+        if (hits === null) {
+          done();
+          list.replaceChildren();
+          more.hidden = true;
+          announce(say("short"));
+          return;
+        }
+        current.hits = hits;
+        return show(hits, PAGE, m, mine).then(function () {
+          if (mine !== serial) return;
+          done();
+          announce(hits.length === 0 ? say("none") : hits.length === 1 ? say("one") : say("other", hits.length));
+        });
+      });
+    }).catch(function () { if (mine === serial) fail(); });
+  }
+
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  box.addEventListener("input", run);
+  countrySelect.addEventListener("change", run);
+  kindSelect.addEventListener("change", run);
+  more.addEventListener("click", function () {
+    var mine = serial;
+    meta().then(function (m) {
+      var from = current.shown;
+      return show(current.hits, from + PAGE, m, mine).then(function () {
+        var next = list.children[from];
+        if (next) next.querySelector("a").focus();
+      });
+    }).catch(fail);
+  });
+
+  window.waslaSearchSelfTest = { normalise: normalise, tokens: tokens, bucket: bucket };
+  meta().catch(fail);
+  if (box.value) run();
+})();
