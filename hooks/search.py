@@ -40,7 +40,8 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri != language_prefix(lang) + PAGE:
         return html
     index_id, index = search_index(config)
-    return site_for(config).search_files(f"search/{index_id}/", sorted(index, key=_natural))
+    script = "../" * page.url.count("/") + "assets/javascripts/search.js"
+    return site_for(config).search_files(f"search/{index_id}/", sorted(index, key=_natural), script)
 
 
 def _natural(path: str):

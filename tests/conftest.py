@@ -1,6 +1,7 @@
 """Shared fixtures: fixture data folders, a built fixture site, a local server, Chromium."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -65,20 +66,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             pass  # the browser moved on before the response finished
 
 
-@pytest.fixture(scope="session")
-def server(fixture_site):
-    """The fixture site over http://127.0.0.1 at a sub-path (/mirror/wasla/)."""
-    root = fixture_site.parent / "served"
+@contextlib.contextmanager
+def serve(site: Path):
+    """A built site over http://127.0.0.1 at a sub-path (/mirror/wasla/); yields its address."""
+    root = site.parent / "served"
     (root / "mirror").mkdir(parents=True, exist_ok=True)
     target = root / "mirror" / "wasla"
     if not target.exists():
-        target.symlink_to(fixture_site, target_is_directory=True)
+        target.symlink_to(site, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/mirror/wasla/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/mirror/wasla/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(fixture_site):
+    """The fixture site over http://127.0.0.1 at a sub-path (/mirror/wasla/)."""
+    with serve(fixture_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,222 @@
+"""Search (#4): the query file in Chromium over http and from file://, the stable contract
+(input[type=search], results as `a` inside [data-search-results]), language, privacy, no-JS."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, build_site, make_data, serve
+from wasla.render import strings
+from wasla.search import normalise, phone_digits, tokens
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search-queries.yml").read_text(encoding="utf-8"))
+BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search")
+    data = make_data(root, fixtures=False)
+    shutil.copytree(FIXTURES / "search", data / "resources", dirs_exist_ok=True)
+    site = root / "site"
+    result = build_site(data, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def search_server(search_site):
+    with serve(search_site) as url:
+        yield url
+
+
+def home(page, where: str, lang: str):
+    page.goto(f"{where}{'' if lang == 'ar' else 'en/'}index.html")
+
+
+def ask(page, q: str, country: str = "", kind: str = "") -> list[str]:
+    """Type a query as a reader would; the results as <folder>/<slug>, in order."""
+    page.select_option("select[name=country]", country)
+    page.select_option("select[name=kind]", kind)
+    page.fill("input[type=search]", q)
+    page.wait_for_function(BUSY_DONE)
+    hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))")
+    found = []
+    for href in hrefs:
+        match = re.fullmatch(r"countries/([a-z]+)\.html#([a-z0-9-]+)", href)
+        assert match, f"{q!r}: result link {href!r} is not relative to the language root"
+        found.append(f"{match[1]}/{match[2]}")
+    return found
+
+
+def test_the_query_file_has_at_least_40_queries():
+    assert len(QUERIES) >= 40
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_every_query_finds_its_entries(mode, search_site, search_server, page_factory):
+    where = search_server if mode == "http" else search_site.as_uri() + "/"
+    failures = []
+    for lang in ("ar", "en"):
+        page = page_factory(width=1280)
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        home(page, where, lang)
+        for query in (q for q in QUERIES if q.get("lang", "ar") == lang):
+            q = str(query["q"])
+            got = ask(page, q, query.get("country", ""), query.get("kind", ""))
+            if sorted(got) != sorted(query["expect"]):
+                failures.append(f"{lang} {q!r} {query.get('country', '')}{query.get('kind', '')}: expected {sorted(query['expect'])}, got {got}")
+            elif query.get("first") and got[0] != query["first"]:
+                failures.append(f"{lang} {q!r}: expected {query['first']} first, got {got}")
+        assert errors == []
+        assert page.blocked == []
+    assert failures == []
+
+
+def test_no_search_download_before_the_box_is_focused(search_server, page_factory):
+    page = page_factory()
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    home(page, search_server, "ar")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in urls if "search" in u] == []
+    with page.expect_request("**/meta.js"):
+        page.focus("input[type=search]")
+    assert any(u.endswith("/assets/javascripts/search.js") for u in urls)
+
+
+def test_without_javascript_the_page_says_how_to_browse(search_server, page_factory):
+    for lang in ("ar", "en"):
+        page = page_factory(javascript=False)
+        home(page, search_server, lang)
+        assert not page.locator("input[type=search]").is_visible()
+        assert page.locator("[data-wasla-search-nojs]").inner_text() == strings(lang)["search_nojs"]
+        assert page.locator(".wasla-chooser a").count() > 5
+
+
+def test_results_are_in_the_page_language(search_server, page_factory):
+    page = page_factory()
+    home(page, search_server, "ar")
+    assert ask(page, "Cairo") == ["eg/cairo-legal-aid", "eg/dar-amal"]
+    assert page.locator("[data-search-results] a").all_inner_texts() == ["شبكة المساعدة القانونية في القاهرة", "دار أمل"]
+    assert page.locator("[data-search-results] li").first.inner_text().split("\n")[-1] == "المساعدة القانونية · مصر"
+    # no Arabic name: the English one, isolated and marked
+    ask(page, "عمان")
+    result = page.locator("[data-search-results] li").first
+    assert result.locator("a bdi[lang=en][dir=ltr]").inner_text() == "Amman Counselling Centre"
+    assert f"({strings('ar')['not_translated']})" in result.inner_text()
+    # a paused entry says so
+    ask(page, "ملجا")
+    assert page.locator("[data-search-results] li").first.inner_text().endswith("· " + strings("ar")["status_paused"])
+
+    page = page_factory()
+    home(page, search_server, "en")
+    ask(page, "القاهرة")
+    assert page.locator("[data-search-results] a").all_inner_texts() == ["Cairo Legal Aid Network", "Dar Amal"]
+
+
+@pytest.mark.parametrize("lang,q,said", [
+    ("ar", "القاهرة", "عدد النتائج: 2"), ("ar", "SMEX", "نتيجة واحدة"), ("en", "Cairo", "2 results"),
+    ("en", "xyzzy", strings("en")["search_none"]), ("ar", "x", strings("ar")["search_short"]),
+])
+def test_the_count_is_announced_in_the_page_language(lang, q, said, search_server, page_factory):
+    page = page_factory()
+    home(page, search_server, lang)
+    status = page.locator("[data-search-status]")
+    assert status.get_attribute("role") == "status"
+    ask(page, q)
+    page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
+    assert status.inner_text() == said
+
+
+def test_keyboard_only_from_the_top_of_the_page_to_an_entry(search_server, page_factory):
+    page = page_factory(width=1280)
+    home(page, search_server, "en")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "search":
+            break
+    else:
+        pytest.fail("the search box is not reachable with Tab")
+    page.keyboard.type("cairo legal")
+    page.wait_for_function(BUSY_DONE)
+    for _ in range(3):  # country filter, kind filter, first result
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('[data-search-results]') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/countries/eg.html#cairo-legal-aid")
+    assert page.locator("#cairo-legal-aid").is_visible()
+
+
+def test_more_results_and_the_filters_are_buttons_and_selects(search_server, page_factory):
+    page = page_factory()
+    home(page, search_server, "en")
+    labels = page.locator(".wasla-search__filters label").all_inner_texts()
+    assert [t.split("\n")[0] for t in labels] == ["Country", "Kind of help"]
+    assert page.locator("select[name=country] option").all_inner_texts()[0] == "All countries"
+    assert page.get_attribute("input[type=search]", "autocomplete") == "off"
+    ask(page, "line")
+    assert page.locator("[data-search-more]").is_hidden()  # fewer than 20
+
+
+def test_searching_stores_nothing_and_leaves_no_query_in_the_address(search_server, page_factory):
+    page = page_factory()
+    home(page, search_server, "ar")
+    address = page.url
+    history = page.evaluate("history.length")
+    for q in ("القاهرة", "+961 3 123 456", "legal"):
+        ask(page, q)
+    page.keyboard.press("Enter")
+    assert page.url == address
+    assert page.evaluate("history.length") == history
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+
+
+CORPUS = [
+    "الْقَاهِرَة", "القاهـــرة", "أإآٱ ؤ ئ ى ة", "ﻻ", "عمّان", "٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹", "+961 3 123-456", "(06) 555.0123",
+    "Crème Brûlée", "İstanbul", "ÆSIR straße", "help@rainbow-relocation.example", "https://www.example.org/a_b",
+    "للمثليين والمثليات", "بالقاهرة وفالحياة كالبيت", "الف ال", "The Legal AID for all", "24/7 — 365", "ﷺ ﷲ",
+]
+
+
+def test_the_browser_normalises_exactly_as_the_index_does(search_server, page_factory):
+    page = page_factory()
+    home(page, search_server, "ar")
+    page.focus("input[type=search]")
+    page.wait_for_function("() => window.waslaSearchSelfTest !== undefined")
+    ask(page, "warm up")  # meta.js (the stop words) is loaded
+    corpus = CORPUS + [v for p in (FIXTURES / "search").rglob("*.yml") for v in re.findall(r":\s+(.+)", p.read_text(encoding="utf-8"))]
+    js = page.evaluate("c => c.map(t => [window.waslaSearchSelfTest.normalise(t), window.waslaSearchSelfTest.tokens(t)])", corpus)
+    assert js == [[normalise(t), tokens(t)] for t in corpus]
+
+
+def test_normalisation_examples():
+    assert normalise("الْقَاهِرَة") == normalise("القاهره") == "القاهره"
+    assert tokens("القاهره") == tokens("قاهرة") == tokens("الْقَاهِرَة") == tokens("والقاهرة") == ["قاهره"]
+    assert tokens("أإآٱ") == ["اااا"]
+    assert tokens("مستشفى") == ["مستشفي"]
+    assert tokens("٠٣") == tokens("۰۳") == ["03"]
+    assert tokens("+961 3 123 456") == ["9613123456"]
+    assert tokens("Crème Brûlée for the people") == ["creme", "brulee", "people"]
+    assert tokens("في من على إلى a") == []
+
+
+def test_phone_digits_cover_international_national_and_written_forms():
+    assert phone_digits("+9613123456", "+961 3 123 456") == {"9613123456", "03123456"}
+    assert phone_digits("1564", "1564") == {"1564"}
+
+
+def test_the_index_file_page_links_every_file(search_site):
+    for prefix in ("", "en/"):
+        listing = (search_site / prefix / "search-files.html").read_text(encoding="utf-8")
+        (index,) = (search_site / prefix / "search").iterdir()
+        files = sorted(p.relative_to(search_site / prefix).as_posix() for p in index.rglob("*.js"))
+        linked = sorted(re.findall(r'href="(search/[^"]+)"', listing))
+        assert linked == files
+        assert 'href="' + ("../" if prefix else "") + 'assets/javascripts/search.js"' in listing
+        assert 'href="search-files.html"' in (search_site / prefix / "open-data.html").read_text(encoding="utf-8")
