@@ -1,10 +1,11 @@
 """Benchmark: build 1,000 and 10,000 synthetic entries and print what a reader and a builder pay.
 
-    make bench          (or: python bench/bench.py [N ...])
+    make bench          (or: python bench/bench.py [N ...] [--no-vanilla])
 
 For each N: build seconds, peak memory of the build, pages written, a country
 page's HTML (raw and gzip) and everything a first visit to it downloads
-(HTML + CSS + JS + images it references), raw and gzip.
+(HTML + CSS + JS + images it references), raw and gzip. Then, for each N, the search
+figures of bench/search.py, next to vanilla Material's search on the same data.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
+import search  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -57,12 +59,15 @@ def first_visit(page: Path, site: Path) -> tuple[int, int]:
 VANILLA_1000 = "vanilla Material, 1,000 entries (shared/NOTES.md): first visit 1.06 MB (search index 705 KB of it), HTML 39 KB, CSS 23 KB gz, JS 35 KB gz"
 
 
-def main(sizes: list[int]) -> None:
-    print(f"{'entries':>8} {'build s':>8} {'peak MB':>8} {'pages':>6} {'country HTML':>14} {'(gzip)':>8} {'first visit':>12} {'(gzip)':>8} {'heaviest page (gzip)':>28}")
+def main(sizes: list[int], vanilla: bool = True) -> None:
+    rows = []
     for n in sizes:
         data = generate(n, OUT / f"data-{n}")
         site = OUT / f"site-{n}"
         seconds, peak = build(data, site)
+        rows.append((n, data, site, seconds, peak))
+    print(f"{'entries':>8} {'build s':>8} {'peak MB':>8} {'pages':>6} {'country HTML':>14} {'(gzip)':>8} {'first visit':>12} {'(gzip)':>8} {'heaviest page (gzip)':>28}")
+    for n, data, site, seconds, peak in rows:
         pages = sum(1 for _ in site.rglob("*.html"))
         page = site / "countries" / "lb.html"
         raw = page.read_bytes()
@@ -70,7 +75,10 @@ def main(sizes: list[int]) -> None:
         heaviest = max((first_visit(p, site)[1], p.relative_to(site).as_posix()) for p in site.rglob("*.html") if p.name != "404.html")
         print(f"{n:>8} {seconds:>8.1f} {peak:>8.0f} {pages:>6} {len(raw)/1024:>11.0f} KB {len(gzip.compress(raw, 6))/1024:>5.0f} KB {visit/1024:>9.0f} KB {visit_gz/1024:>5.0f} KB {heaviest[0]/1024:>6.0f} KB {heaviest[1]:>20}")
     print(VANILLA_1000)
+    for n, data, site, seconds, _ in rows:
+        print(f"\nsearch, {n:,} entries")
+        search.main(data, site, vanilla, build_seconds=seconds)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 10000])
+    main([int(a) for a in sys.argv[1:] if a.isdigit()] or [1000, 10000], vanilla="--no-vanilla" not in sys.argv)

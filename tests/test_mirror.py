@@ -25,6 +25,22 @@ def unzipped(fixture_site, tmp_path_factory):
     return folder
 
 
+def search_finds(page, index_html, query: str) -> list[str]:
+    """Open a copy's home page from disk, search, and return the result links."""
+    page.goto(index_html.as_uri())
+    page.fill("input[type=search]", query)
+    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    return page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_offline_copy_searches_from_disk(unzipped, page_factory, lang):
+    page = page_factory()
+    assert search_finds(page, unzipped / lang / "index.html", "1564") == ["countries/lb.html#test-hotline"]
+    assert search_finds(page, unzipped / lang / "index.html", "بيروت")[0].startswith("countries/lb.html#")
+    assert page.blocked == []
+
+
 def test_checksums_verify_and_catch_a_change(unzipped):
     assert verify(unzipped) == []
     page = unzipped / "about.html"
@@ -73,14 +89,21 @@ def test_print_stylesheet_hides_chrome(fixture_site, browser):
     page.close()
 
 
-def test_wget_mirror_is_a_working_offline_copy(server, page_factory, tmp_path):
+def test_wget_mirror_is_a_working_offline_copy(server, fixture_site, page_factory, tmp_path):
     out = tmp_path / "wget"
     result = subprocess.run(["wget", "--mirror", "--no-parent", "-e", "robots=off", "--no-host-directories", "--cut-dirs=2",
                              "-q", "-P", str(out), server + "index.html"], capture_output=True, text=True, timeout=120)
     assert result.returncode in (0, 8), result.stderr  # 8: some link answered 404 (none expected, checked below)
     for rel in ("index.html", "en/index.html", "countries/lb.html", "en/kinds/hotline.html", "assets/neutral.html",
-                "assets/javascripts/wasla.js", "data/resources.json", "data/vcards/lb-neutral.vcf", "en/open-data.html"):
+                "assets/javascripts/wasla.js", "data/resources.json", "data/vcards/lb-neutral.vcf", "en/open-data.html",
+                "assets/javascripts/search.js", "search-files.html", "en/search-files.html"):
         assert (out / rel).is_file(), rel
+    for lang in ("", "en/"):  # every index file, found through the open-data page's link
+        built = sorted(p.relative_to(fixture_site / lang).as_posix() for p in (fixture_site / lang / "search").rglob("*.js"))
+        copied = sorted(p.relative_to(out / lang).as_posix() for p in (out / lang / "search").rglob("*.js"))
+        assert copied == built and built
+    page = page_factory()
+    assert search_finds(page, out / "en" / "index.html", "+961 71 123") == ["countries/lb.html#test-hotline"]
     page = page_factory(width=360)
     page.goto((out / "index.html").as_uri())
     page.click(".wasla-chooser a:has-text(\"لبنان\")")

@@ -1,0 +1,222 @@
+"""Search benchmark: what a reader downloads and waits for, Wasla's search next to vanilla Material's.
+
+    python bench/search.py DATA_DIR SITE_DIR [--vanilla]   (make bench runs it for 1,000 and 10,000)
+
+For a built site: bytes of search data on a first page view (before the box is focused), bytes
+from focus to the first results of each typical query (gzip, as a compressing host sends them;
+raw in brackets), and milliseconds from the last keystroke to results on screen in headless
+Chromium, on a fresh page (cold) and again on the same page (warm). With --vanilla, the same
+data is built with Material's own search (its search plugin and JavaScript, our pages and data)
+and measured the same way. Also the time the index build adds to the site build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+
+def serve(site: Path) -> str:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def size(site: Path, url: str) -> tuple[int, int]:
+    """(raw, gzip) bytes of the file behind a local URL."""
+    path = site / unquote(urlparse(url).path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    data = path.read_bytes() if path.is_file() else b""
+    return len(data), len(gzip.compress(data, 6))
+
+
+def typical_queries(data: Path) -> list[tuple[str, str]]:
+    """(page language, query): words, places, a kind, a typo, Arabic, and a run of phone digits."""
+    number = None
+    for line in (data / "resources" / "lb" / "synthetic-0.yml").read_text(encoding="utf-8").splitlines():
+        if "value:" in line and line.strip().strip('"').split('"')[-1].startswith("+"):
+            number = line.split('"')[1]
+            break
+    queries = [("en", "support"), ("en", "legal aid"), ("en", "lebanon"), ("en", "suport"),
+               ("ar", "دعم"), ("ar", "العاصمة"), ("ar", "لبنان")]
+    if number:
+        queries.append(("ar", number[-7:]))  # the last digits, as written with a space
+    return queries
+
+
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    return pw, pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+
+
+def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
+    base = serve(site)
+    pw, chromium = browser()
+    rows = []
+    try:
+        for lang, query in queries:
+            ctx = chromium.new_context(viewport={"width": 360, "height": 800})
+            page = ctx.new_page()
+            urls: list[str] = []
+            page.on("request", lambda r: urls.append(r.url))
+            page.goto(base + ("" if lang == "ar" else "en/") + "index.html")
+            page.wait_for_load_state("networkidle")
+            before = sum(size(site, u)[1] for u in urls if "search" in u)
+            seen = len(urls)
+            page.focus("input[type=search]")
+            page.keyboard.type(query[:-1], delay=80)
+            start = time.perf_counter()
+            page.keyboard.type(query[-1])
+            page.wait_for_function(BUSY_DONE)
+            cold = (time.perf_counter() - start) * 1000
+            results = page.locator("[data-search-results] a").count()
+            after = [size(site, u) for u in urls[seen:]]
+            page.keyboard.press("Backspace")
+            page.wait_for_function(BUSY_DONE)
+            start = time.perf_counter()
+            page.keyboard.type(query[-1])
+            page.wait_for_function(BUSY_DONE)
+            warm = (time.perf_counter() - start) * 1000
+            total = page.evaluate("() => document.querySelector('[data-search-status]').textContent")
+            rows.append({"lang": lang, "query": query, "before": before, "raw": sum(r for r, _ in after),
+                         "gz": sum(g for _, g in after), "files": len(after), "cold": cold, "warm": warm,
+                         "shown": results, "status": total})
+            ctx.close()
+    finally:
+        chromium.close()
+        pw.stop()
+    return rows
+
+
+def vanilla_config(out: Path) -> Path:
+    """mkdocs.yml with Material's own search: its plugin and JavaScript, no Wasla overrides."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
+    config["strict"] = False
+    config.pop("watch", None)
+    config["theme"].pop("custom_dir", None)
+    i18n = next(p for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["i18n"]["reconfigure_search"] = True
+    config["plugins"] = ["search", i18n]
+    config["hooks"] = [str(ROOT / "hooks" / name) for name in ("data.py", "language.py", "pages.py")]
+    path = out / "vanilla-mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_vanilla(data: Path, site: Path) -> float:
+    env = {**os.environ, "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(vanilla_config(site.parent)), "--site-dir", str(site)],
+                   cwd=ROOT, env=env, check=True, stderr=subprocess.DEVNULL)
+    return time.monotonic() - start
+
+
+def measure_vanilla(site: Path, queries: list[tuple[str, str]], timeout_ms: int = 60_000) -> list[dict]:
+    base = serve(site)
+    pw, chromium = browser()
+    rows = []
+    try:
+        for lang, query in queries:
+            ctx = chromium.new_context(viewport={"width": 1280, "height": 800})
+            page = ctx.new_page()
+            urls: list[str] = []
+            page.on("request", lambda r: urls.append(r.url))
+            page.goto(base + ("" if lang == "ar" else "en/") + "index.html")
+            page.wait_for_load_state("networkidle")
+            before = sum(size(site, u)[1] for u in urls if "search" in u)
+            first_view = [size(site, u) for u in urls]
+            page.click("input.md-search__input", force=True)
+            page.keyboard.type(query[:-1], delay=80)
+            start = time.perf_counter()
+            page.keyboard.type(query[-1])
+            try:
+                page.wait_for_selector(".md-search-result__item, .md-search-result__meta:has-text('No matching')", timeout=timeout_ms)
+                cold = (time.perf_counter() - start) * 1000
+            except Exception:
+                cold = float("inf")
+            rows.append({"lang": lang, "query": query, "before": before, "raw": sum(r for r, _ in first_view),
+                         "gz": sum(g for _, g in first_view), "files": len(first_view), "cold": cold, "warm": float("nan"),
+                         "shown": page.locator(".md-search-result__item").count(), "status": ""})
+            ctx.close()
+    finally:
+        chromium.close()
+        pw.stop()
+    return rows
+
+
+def index_seconds(data: Path) -> float:
+    """Seconds to build both languages' index from the loaded dataset (what the search hook adds)."""
+    from wasla.load import load
+    from wasla.render import Site
+    from wasla.search import build_index
+
+    dataset, _ = load(data, today=dt.date(2026, 11, 24))
+    start = time.monotonic()
+    for lang in ("ar", "en"):
+        build_index(Site(dataset, lang))
+    return time.monotonic() - start
+
+
+def print_rows(title: str, rows: list[dict], vanilla: bool = False) -> None:
+    print(title)
+    label = "first view (all files)" if vanilla else "focus→results"
+    print(f"  {'page':<4} {'query':<16} {'search data before focus':>24} {label:>28} {'keystroke→results ms':>24} {'results':>8}")
+    for r in rows:
+        warm = "" if r["warm"] != r["warm"] else f" / {r['warm']:.0f} warm"
+        print(f"  {r['lang']:<4} {r['query']:<16} {r['before']/1024:>21.1f} KB {r['gz']/1024:>13.1f} KB gz ({r['raw']/1024:>5.0f} KB) "
+              f"{r['cold']:>10.0f} cold{warm:<11} {r['shown']:>6}")
+    finite = [r["cold"] for r in rows if r["cold"] != float("inf")]
+    if rows:
+        print(f"  worst: {max(r['gz'] for r in rows)/1024:.1f} KB gz, {max(finite or [float('inf')]):.0f} ms cold"
+              + ("" if vanilla else f", {max(r['warm'] for r in rows):.0f} ms warm"))
+
+
+def main(data: Path, site: Path, vanilla: bool, build_seconds: float | None = None) -> None:
+    queries = typical_queries(data)
+    seconds = index_seconds(data)
+    share = f" ({seconds / (build_seconds - seconds) * 100:.0f}% of the rest of the build)" if build_seconds else ""
+    print(f"  search index build, both languages: {seconds:.1f} s{share}")
+    print_rows("  Wasla search (360 px, http):", measure_wasla(site, queries))
+    if vanilla:
+        vsite = site.parent / (site.name + "-vanilla")
+        vseconds = build_vanilla(data, vsite)
+        index = vsite / "search" / "search_index.json"
+        raw = index.read_bytes() if index.exists() else b""
+        print(f"  vanilla Material build: {vseconds:.1f} s; search_index.json {len(raw)/1024:.0f} KB ({len(gzip.compress(raw, 6))/1024:.0f} KB gz)")
+        print_rows("  vanilla Material search (1280 px, http; it loads the whole index on every first view):",
+                   measure_vanilla(vsite, queries), vanilla=True)
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(Path(args[0]), Path(args[1]), "--vanilla" in sys.argv)
