@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from wasla.render import PagePlan, Site
 from wasla_mkdocs import base_for, language_prefix, search_index, site_for
 
+SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
 _plans: dict[str, PagePlan] = {}
 _state: dict[str, Site] = {}  # the Site of the language being built, made once in on_files
 
@@ -51,4 +52,7 @@ def on_page_content(html, page, config, files):
         return html + site.vcard_links("../" * page.url.count("/"))
     index_id, _ = search_index(config)
     root = "../" * page.url.count("/")
-    return html + site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js") + site.chooser(base)
+    form = site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js")
+    if SEARCH_SLOT in html:  # where the page's author put it
+        return html.replace(SEARCH_SLOT, form, 1) + site.chooser(base)
+    return html + form + site.chooser(base)
