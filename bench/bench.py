@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
-import search  # noqa: E402
+import search_bench  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -77,7 +77,7 @@ def main(sizes: list[int], vanilla: bool = True) -> None:
     print(VANILLA_1000)
     for n, data, site, seconds, _ in rows:
         print(f"\nsearch, {n:,} entries")
-        search.main(data, site, vanilla, build_seconds=seconds)
+        search_bench.main(data, site, vanilla, build_seconds=seconds)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,20 @@ def test_axe_finds_no_violation(server, browser, axe, width, lang):
     assert found == {}
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang,query", [("", "بيروت"), ("en/", "Beirut")])
+def test_axe_finds_no_violation_in_search_results(server, browser, axe, width, lang, query):
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
+    page = ctx.new_page()
+    page.goto(server + lang + "index.html")
+    page.fill("input[type=search]", query)
+    page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
+    assert page.locator("[data-search-results] a").count() > 0
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    ctx.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]] == []
+
+
 def test_every_passage_in_the_other_language_is_marked(fixture_site):
     html = (fixture_site / "countries/lb.html").read_text(encoding="utf-8")
     # the English fallback inside an Arabic page carries its own lang and dir
@@ -75,7 +89,7 @@ def test_keyboard_only_walk_home_to_country_to_contact(server, page_factory):
 def test_touch_targets(server, page_factory, rel):
     page = page_factory(width=360)
     page.goto(server + rel)
-    small = page.evaluate("""() => [...document.querySelectorAll('.wasla-contact__link, .wasla-exit, .wasla-switch, .wasla-menu, .wasla-chooser__list a')]
+    small = page.evaluate("""() => [...document.querySelectorAll('.wasla-contact__link, .wasla-exit, .wasla-switch, .wasla-menu, .wasla-find, .wasla-chooser__list a, .wasla-search__box, .wasla-search select')]
         .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.height < 44 || r.width < 44)).length""")
     assert small == 0
     tiny = page.evaluate("""() => [...document.querySelectorAll('article a, .md-content a')]

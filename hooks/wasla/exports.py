@@ -23,7 +23,7 @@ import uuid
 from pathlib import Path
 
 from .model import Dataset, Resource, Text
-from .render import country_name, language_name
+from .render import Site, country_name, language_name
 
 SCHEMA_VERSION = "1.0"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wasla.invalid/")  # fixed: UUIDs never change
@@ -38,16 +38,19 @@ def _text(t: Text | None) -> dict:
     return {"en": t.en, "ar": t.ar} if t else {"en": None, "ar": None}
 
 
-def _page(r: Resource, lang: str) -> str:
-    prefix = "" if lang == "ar" else f"{lang}/"
-    return f"{prefix}countries/{r.folder}.html#{r.anchor}"
+def entry_pages(dataset: Dataset) -> dict[str, dict[str, str]]:
+    """Each entry's card on the site, per language (relative to the site root): a large country
+    spreads over several pages, and the order (by name) differs between languages."""
+    sites = {lang: Site(dataset, lang) for lang in ("ar", "en")}
+    return {r.path: {lang: ("" if lang == "ar" else f"{lang}/") + site.entry_href(r) for lang, site in sites.items()}
+            for r in dataset.resources}
 
 
 def uid(kind: str, slug: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{slug}"))
 
 
-def record(r: Resource) -> dict:
+def record(r: Resource, pages: dict[str, str]) -> dict:
     return {
         "slug": r.slug, "country": r.folder, "countries": list(r.countries),
         "name": _text(r.name), "kinds": list(r.kinds), "summary": _text(r.summary), "city": _text(r.city),
@@ -57,13 +60,14 @@ def record(r: Resource) -> dict:
         "address": _text(r.address) if r.address else None,
         "last_verified": r.last_verified.isoformat() if r.last_verified else None,
         "verified_by": r.verified_by, "sources": list(r.sources), "status": r.status, "confidence": r.confidence,
-        "pages": {"ar": _page(r, "ar"), "en": _page(r, "en")},
+        "pages": pages,
     }
 
 
 def resources_json(dataset: Dataset) -> str:
+    pages = entry_pages(dataset)
     doc = {"schema_version": SCHEMA_VERSION, "data_date": dataset.data_date,
-           "resources": [record(r) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))]}
+           "resources": [record(r, pages[r.path]) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))]}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -71,6 +75,7 @@ def resources_csv(dataset: Dataset) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    pages = entry_pages(dataset)
     for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
         def by(*types, r=r):
             return " | ".join(c.value for c in r.contacts if c.type in types)
@@ -81,7 +86,7 @@ def resources_csv(dataset: Dataset) -> str:
             by("phone"), by("email"), by("website"), " | ".join(f"{c.type}: {c.value}" for c in r.contacts if c.type not in ("phone", "email", "website")),
             " ".join(r.languages), (r.address.en or "") if r.address else "", (r.address.ar or "") if r.address else "",
             r.last_verified.isoformat() if r.last_verified else "", r.verified_by or "", r.status, " ".join(r.sources),
-            _page(r, "ar"), _page(r, "en"),
+            pages[r.path]["ar"], pages[r.path]["en"],
         ])
     return "\ufeff" + out.getvalue()
 

@@ -29,6 +29,18 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 
+# A page's cost must not grow with the directory: a country page shows at most PAGE_SIZE of its
+# own cards (then pages <cc>-2.html, <cc>-3.html …), the first INTERNATIONAL_INLINE international
+# services with a link to the rest, and a kind page at most KIND_PER_COUNTRY entries per country.
+PAGE_SIZE = 25
+INTERNATIONAL_INLINE = 5
+KIND_PER_COUNTRY = 5
+
+
+def page_path(code: str, index: int) -> str:
+    """A country's page number index (0 = first), relative to the language root."""
+    return f"countries/{code}.html" if index == 0 else f"countries/{code}-{index + 1}.html"
+
 
 @lru_cache(maxsize=None)
 def strings(lang: str) -> dict[str, str]:
@@ -73,10 +85,11 @@ def freshness(dataset: Dataset, today: dt.date, stale_months: int) -> tuple[list
 class PagePlan:
     """One generated page: where it goes (relative to the language root) and what it shows."""
 
-    path: str  # e.g. "countries/lb.md"
+    path: str  # e.g. "countries/lb.md", "countries/lb-2.md"
     title: str
     kind: str  # "country" | "kind"
     key: str
+    page: int = 0  # which page of the country (0 = the first)
 
 
 class Site:
@@ -98,6 +111,7 @@ class Site:
             for code in r.countries:
                 self._by_country.setdefault(code, []).append(r)
         self._order = {k: i for i, k in enumerate(dataset.kinds)}
+        self._paginate()
 
     # -- helpers the templates call -------------------------------------------------
     def country_name(self, code: str) -> str:
@@ -154,11 +168,45 @@ class Site:
             codes.append(INTERNATIONAL)
         return [(c, len(self._by_country[c])) for c in codes]
 
+    def _own(self, code: str) -> list[tuple[str, Resource]]:
+        """(primary kind, entry) in page order: kinds most urgent first, then status and name."""
+        own = [r for r in self._by_country.get(code, []) if code == INTERNATIONAL or r.folder != INTERNATIONAL]
+        return sorted(((self.primary_kind(r), r) for r in own), key=lambda kr: (self._order[kr[0]], self.sort_key(kr[1])))
+
+    def _paginate(self) -> None:
+        """Which page of its country each entry's card (and anchor) is on, in this language."""
+        self._pages: dict[str, list[list[tuple[str, Resource]]]] = {}
+        self._home: dict[str, int] = {}
+        self._group_page: dict[tuple[str, str], int] = {}
+        for code in self._by_country:
+            entries = self._own(code)
+            chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+            self._pages[code] = chunks
+            for index, chunk in enumerate(chunks):
+                for kind, r in chunk:
+                    self._group_page.setdefault((code, kind), index)
+                    if r.folder == code:
+                        self._home[r.path] = index
+
+    def home_page(self, r: Resource) -> int:
+        return self._home[r.path]
+
+    def entry_href(self, r: Resource) -> str:
+        """Where an entry's card is, relative to the language root: countries/lb-2.html#slug."""
+        return f"{page_path(r.folder, self._home[r.path])}#{r.anchor}"
+
+    def kind_href(self, code: str, key: str) -> str:
+        """The page of a country where its group of a kind starts (the first page if none)."""
+        index = self._group_page.get((code, key))
+        return page_path(code, index or 0) + (f"#kind-{key}" if index is not None else "")
+
     def pages(self) -> list[PagePlan]:
-        plans = [
-            PagePlan(f"countries/{code}.md", self.s["page_country_title"].format(country=self.country_name(code)), "country", code)
-            for code, _ in self.countries()
-        ]
+        plans = []
+        for code, _ in self.countries():
+            title = self.s["page_country_title"].format(country=self.country_name(code))
+            for index in range(len(self._pages[code])):
+                shown = title if index == 0 else self.s["page_numbered_title"].format(title=title, page=self.number(index + 1))
+                plans.append(PagePlan(page_path(code, index)[:-5] + ".md", shown, "country", code, index))
         plans += [
             PagePlan(f"kinds/{key}.md", self.s["page_kind_title"].format(kind=kind.label.get(self.lang).text), "kind", key)
             for key, kind in self.dataset.kinds.items()
@@ -173,24 +221,29 @@ class Site:
             "language_name": self.language_name, "language_list": self.language_list,
             "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
             "stale_months": self.stale_months, "report_href": self.report_href,
+            "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
         }
 
     def render(self, plan: PagePlan, base: str) -> str:
         if plan.kind == "country":
-            return self.country_body(plan.key, base)
+            return self.country_body(plan.key, base, plan.page)
         return self.kind_body(plan.key, base)
 
-    def country_body(self, code: str, base: str) -> str:
-        own = [r for r in self._by_country.get(code, []) if code == INTERNATIONAL or r.folder != INTERNATIONAL]
-        groups: dict[str, list[Resource]] = {}
-        for r in own:
-            groups.setdefault(self.primary_kind(r), []).append(r)
-        ordered = [(self.dataset.kinds[k], sorted(groups[k], key=self.sort_key)) for k in self.dataset.kinds if k in groups]
-        international = []
-        if code != INTERNATIONAL:
-            international = sorted(self._by_country.get(INTERNATIONAL, []), key=self.sort_key)
+    def country_body(self, code: str, base: str, page: int = 0) -> str:
+        chunks = self._pages.get(code, [[]])
+        groups: list[tuple[Kind, list[Resource]]] = []
+        for kind, r in chunks[page]:
+            if not groups or groups[-1][0].key != kind:
+                groups.append((self.dataset.kinds[kind], []))
+            groups[-1][1].append(r)
+        international, more = [], 0
+        if code != INTERNATIONAL and page == 0:
+            every = [r for _, r in self._own(INTERNATIONAL)] if INTERNATIONAL in self._by_country else []
+            international, more = every[:INTERNATIONAL_INLINE], len(every)
+        pager = [(i + 1, page_path(code, i)) for i in range(len(chunks))] if len(chunks) > 1 else []
         return _env().get_template("country.html").render(
-            ctx=self._ctx(base), code=code, groups=ordered, international=international
+            ctx=self._ctx(base), code=code, groups=groups, international=international, international_total=more,
+            pager=pager, page=page + 1
         )
 
     def kind_body(self, key: str, base: str) -> str:
@@ -202,7 +255,7 @@ class Site:
         codes = sorted((c for c in by_country if c != INTERNATIONAL), key=self.country_name)
         if INTERNATIONAL in by_country:
             codes.append(INTERNATIONAL)
-        groups = [(c, sorted(by_country[c], key=self.sort_key)) for c in codes]
+        groups = [(c, sorted(by_country[c], key=self.sort_key)[:KIND_PER_COUNTRY], len(by_country[c])) for c in codes]
         return _env().get_template("kind.html").render(ctx=self._ctx(base), kind=kind, groups=groups)
 
     def search_form(self, base: str, index: str, script: str) -> str:

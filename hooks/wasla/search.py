@@ -12,7 +12,8 @@ Why shards: a reader on a slow line downloads only what a query needs.
 - ``meta.js``      counts, the country and kind labels of the page language, the stop words;
 - ``t/<n>.js``     terms: every normalised token whose first two characters hash to bucket n,
                    with its postings (which entries, how strong a field);
-- ``d/<n>.js``     the result cards (name, country, kinds, anchor) of entries n*S … n*S+S-1;
+- ``d/<n>.js``     the result cards of entries n*S … n*S+S-1: [name, its language if it is a
+                   fallback, country, kinds, anchor, status, which page of the country];
 - ``f.js``         each entry's countries and kinds, loaded only when a filter is chosen.
 
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
@@ -20,6 +21,7 @@ The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalis
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -195,6 +197,18 @@ def term_files(dataset) -> dict[str, str]:
     """The term shards, ``t/<n>.js``: the same for every page language."""
     if _shards_cache and _shards_cache[0][0] is dataset:
         return _shards_cache[0][1]
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small tuples, none cyclic: the collector only slows this down
+    try:
+        files = _term_files(dataset)
+    finally:
+        if collecting:
+            gc.enable()
+    _shards_cache[:] = [(dataset, files)]
+    return files
+
+
+def _term_files(dataset) -> dict[str, str]:
     postings: dict[str, list[tuple[int, int]]] = {}
     for doc, r in enumerate(doc_order(dataset)):
         for token, weight in terms(r, dataset.kinds).items():
@@ -205,9 +219,7 @@ def term_files(dataset) -> dict[str, str]:
     shards: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
     for token, p in encoded.items():
         shards[bucket(token, buckets)][token] = p
-    files = {f"t/{n}.js": _js(f"t/{n}", shard) for n, shard in enumerate(shards)}
-    _shards_cache[:] = [(dataset, files)]
-    return files
+    return {f"t/{n}.js": _js(f"t/{n}", shard) for n, shard in enumerate(shards)}
 
 
 def build_index(site: Site) -> tuple[str, dict[str, str]]:
@@ -222,7 +234,7 @@ def build_index(site: Site) -> tuple[str, dict[str, str]]:
     for r in doc_order(site.dataset):
         shown = r.name.get(lang)
         cards.append([shown.text, shown.lang if shown.missing else "", country_index[r.folder],
-                      [kind_index[k] for k in r.kinds], r.slug, STATUS_ORDER[r.status]])
+                      [kind_index[k] for k in r.kinds], r.slug, STATUS_ORDER[r.status], site.home_page(r)])
         facets.append([[country_index[c] for c in r.countries], sum(1 << kind_index[k] for k in r.kinds)])
     for n in range(0, len(cards), DOCS_PER_SHARD):
         files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n:n + DOCS_PER_SHARD])

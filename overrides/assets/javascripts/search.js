@@ -214,7 +214,7 @@
     var code = meta.countries[c[2]][0];
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = base + "countries/" + code + ".html#" + c[4];
+    a.href = base + "countries/" + code + (c[6] ? "-" + (c[6] + 1) : "") + ".html#" + c[4];
     if (c[1]) {
       var bdi = document.createElement("bdi");
       bdi.lang = c[1];

@@ -1,6 +1,6 @@
 """Search benchmark: what a reader downloads and waits for, Wasla's search next to vanilla Material's.
 
-    python bench/search.py DATA_DIR SITE_DIR [--vanilla]   (make bench runs it for 1,000 and 10,000)
+    python bench/search_bench.py DATA_DIR SITE_DIR [--vanilla]   (make bench runs it for 1,000 and 10,000)
 
 For a built site: bytes of search data on a first page view (before the box is focused), bytes
 from focus to the first results of each typical query (gzip, as a compressing host sends them;
