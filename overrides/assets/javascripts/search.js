@@ -209,34 +209,26 @@
   }
 
   // -- showing results --------------------------------------------------------------------------
+  var template = section.querySelector("template[data-search-result]");
+
+  /* One result from the page's own <template>: text only, never HTML. */
   function card(doc, meta) {
     var c = files["d/" + Math.floor(doc / meta.per_shard)][doc % meta.per_shard];
     var code = meta.countries[c[2]][0];
-    var li = document.createElement("li");
-    var a = document.createElement("a");
-    a.href = base + "countries/" + code + (c[6] ? "-" + (c[6] + 1) : "") + ".html#" + c[4];
-    if (c[1]) {
-      var bdi = document.createElement("bdi");
-      bdi.lang = c[1];
-      bdi.dir = c[1] === "ar" ? "rtl" : "ltr";
-      bdi.textContent = c[0];
-      a.appendChild(bdi);
+    var item = template.content.firstElementChild.cloneNode(true);
+    item.querySelector("a").href = base + "countries/" + code + (c[6] ? "-" + (c[6] + 1) : "") + ".html#" + c[4];
+    var name = item.querySelector("bdi");
+    name.textContent = c[0];
+    if (c[1]) {  // the name is the other language's: say which, and keep the note
+      name.lang = c[1];
+      name.dir = c[1] === "ar" ? "rtl" : "ltr";
     } else {
-      a.textContent = c[0];
+      item.querySelector(".wasla-untranslated").remove();
     }
-    li.appendChild(a);
-    if (c[1]) {
-      var note = document.createElement("small");
-      note.className = "wasla-untranslated";
-      note.textContent = " (" + say("untranslated") + ")";
-      li.appendChild(note);
-    }
-    var facts = c[3].map(function (k) { return meta.kinds[k][1]; }).join(say("separator"));
-    var line = document.createElement("span");
-    line.className = "wasla-search__meta";
-    line.textContent = facts + " · " + meta.countries[c[2]][1] + (c[5] === 1 ? " · " + say("paused") : c[5] === 2 ? " · " + say("closed") : "");
-    li.appendChild(line);
-    return li;
+    var kinds = c[3].map(function (k) { return meta.kinds[k][1]; }).join(say("separator"));
+    var status = c[5] === 1 ? " · " + say("paused") : c[5] === 2 ? " · " + say("closed") : "";
+    item.querySelector(".wasla-search__meta").textContent = kinds + " · " + meta.countries[c[2]][1] + status;
+    return item;
   }
 
   var current = { hits: [], shown: 0 };
