@@ -27,7 +27,8 @@ serve: $(STAMP) check
 ##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
 build: $(STAMP)
 	rm -rf site.tmp
-	$(BIN)/mkdocs build --quiet --site-dir site.tmp
+	@# never --quiet: it silences warnings, and strict mode then lets them pass
+	$(BIN)/mkdocs build --site-dir site.tmp
 	$(PY) -m wasla sums site.tmp
 	rm -rf site && mv site.tmp site
 

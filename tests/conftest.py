@@ -40,7 +40,7 @@ def build_site(data: Path, site: Path) -> subprocess.CompletedProcess:
     """Run the real build (mkdocs, strict) on a data folder, as `make build` does."""
     env = {**os.environ, "WASLA_TODAY": "2026-11-24", "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new", "WASLA_REPORT_EMAIL": "reports@example.org", "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
 
