@@ -11,7 +11,7 @@ import yaml
 
 from conftest import FIXTURES, build_site, make_data, serve
 from wasla.render import strings
-from wasla.search import normalise, phone_digits, tokens
+from wasla.search import bucket, normalise, phone_digits, tokens
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search-queries.yml").read_text(encoding="utf-8"))
 BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
@@ -193,6 +193,10 @@ def test_the_browser_normalises_exactly_as_the_index_does(search_server, page_fa
     corpus = CORPUS + [v for p in (FIXTURES / "search").rglob("*.yml") for v in re.findall(r":\s+(.+)", p.read_text(encoding="utf-8"))]
     js = page.evaluate("c => c.map(t => [window.waslaSearchSelfTest.normalise(t), window.waslaSearchSelfTest.tokens(t)])", corpus)
     assert js == [[normalise(t), tokens(t)] for t in corpus]
+    # the term file of a word: the fixture index has one file, so compare the hash itself
+    words = sorted({w for t in corpus for w in tokens(t)})
+    assert page.evaluate("w => w.map(t => [7, 61, 1000].map(n => window.waslaSearchSelfTest.bucket(t, n)))", words) == \
+        [[bucket(t, n) for n in (7, 61, 1000)] for t in words]
 
 
 def test_normalisation_examples():

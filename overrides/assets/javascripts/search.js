@@ -164,10 +164,12 @@
       }
     });
     if (word.typos) {
-      [first, first[1] + first[0]].forEach(function (key) {
+      // terms that start with the word's first two letters, or with them swapped (the shard
+      // also holds other letter pairs: they are skipped, so results never depend on hashing)
+      [first.slice(0, 2), first[1] + first[0]].forEach(function (key) {
         var shard = files["t/" + bucket(key, meta.buckets)];
         for (var term in shard) {
-          if (!seen[term] && term.length >= first.length - 1 && nearPrefix(first, term)) {
+          if (!seen[term] && term.lastIndexOf(key, 0) === 0 && term.length >= first.length - 1 && nearPrefix(first, term)) {
             seen[term] = true;
             add(shard[term], 1);
           }
