@@ -31,7 +31,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request (the tests use it too)."""
+
     def log_message(self, *args):
         pass
 
@@ -39,11 +41,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         try:
             super().handle()
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            pass  # the browser moved on before the response finished
 
 
 def serve(site: Path) -> str:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{httpd.server_address[1]}/"
 
@@ -78,44 +80,56 @@ def browser():
     return pw, pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
 
 
-def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
+def open_home(chromium, base: str, site: Path, lang: str, width: int):
+    """A fresh context on the home page of a language, with every request recorded;
+    (context, page, urls, gzip bytes of search files fetched before the reader acts)."""
+    ctx = chromium.new_context(viewport={"width": width, "height": 800})
+    page = ctx.new_page()
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(base + ("" if lang == "ar" else "en/") + "index.html")
+    page.wait_for_load_state("networkidle")
+    return ctx, page, urls, sum(size(site, u)[1] for u in urls if "search" in u)
+
+
+def measure(site: Path, queries: list[tuple[str, str]], width: int, one) -> list[dict]:
+    """For each (language, query): a fresh page on the home page, then one(page, urls, before, lang, query)."""
     base = serve(site)
     pw, chromium = browser()
     rows = []
     try:
         for lang, query in queries:
-            ctx = chromium.new_context(viewport={"width": 360, "height": 800})
-            page = ctx.new_page()
-            urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
-            page.goto(base + ("" if lang == "ar" else "en/") + "index.html")
-            page.wait_for_load_state("networkidle")
-            before = sum(size(site, u)[1] for u in urls if "search" in u)
-            seen = len(urls)
-            page.focus("input[type=search]")
-            page.keyboard.type(query[:-1], delay=80)
-            start = time.perf_counter()
-            page.keyboard.type(query[-1])
-            page.wait_for_function(BUSY_DONE)
-            cold = (time.perf_counter() - start) * 1000
-            results = page.locator("[data-search-results] a").count()
-            after = [size(site, u) for u in urls[seen:]]
-            page.keyboard.press("Backspace")
-            page.wait_for_function(BUSY_DONE)
-            start = time.perf_counter()
-            page.keyboard.type(query[-1])
-            page.wait_for_function(BUSY_DONE)
-            warm = (time.perf_counter() - start) * 1000
-            page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
-            total = page.evaluate("() => document.querySelector('[data-search-status]').textContent")
-            rows.append({"lang": lang, "query": query, "before": before, "raw": sum(r for r, _ in after),
-                         "gz": sum(g for _, g in after), "files": len(after), "cold": cold, "warm": warm,
-                         "shown": results, "status": total})
+            ctx, page, urls, before = open_home(chromium, base, site, lang, width)
+            rows.append({"lang": lang, "query": query, "before": before, **one(page, urls, query)})
             ctx.close()
     finally:
         chromium.close()
         pw.stop()
     return rows
+
+
+def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
+    def one(page, urls, query):
+        seen = len(urls)
+        page.focus("input[type=search]")
+        page.keyboard.type(query[:-1], delay=80)
+        start = time.perf_counter()
+        page.keyboard.type(query[-1])
+        page.wait_for_function(BUSY_DONE)
+        cold = (time.perf_counter() - start) * 1000
+        results = page.locator("[data-search-results] a").count()
+        after = [size(site, u) for u in urls[seen:]]
+        page.keyboard.press("Backspace")
+        page.wait_for_function(BUSY_DONE)
+        start = time.perf_counter()
+        page.keyboard.type(query[-1])
+        page.wait_for_function(BUSY_DONE)
+        warm = (time.perf_counter() - start) * 1000
+        page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
+        return {"raw": sum(r for r, _ in after), "gz": sum(g for _, g in after), "files": len(after), "cold": cold,
+                "warm": warm, "shown": results, "status": page.inner_text("[data-search-status]")}
+
+    return measure(site, queries, 360, one)
 
 
 def vanilla_config(out: Path) -> Path:
@@ -143,40 +157,25 @@ def build_vanilla(data: Path, site: Path) -> float:
 
 
 def measure_vanilla(site: Path, queries: list[tuple[str, str]], timeout_ms: int = 20_000) -> list[dict]:
-    base = serve(site)
-    pw, chromium = browser()
-    rows = []
-    try:
-        for lang, query in queries:
-            ctx = chromium.new_context(viewport={"width": 1280, "height": 800})
-            page = ctx.new_page()
-            urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
-            page.goto(base + ("" if lang == "ar" else "en/") + "index.html")
-            page.wait_for_load_state("networkidle")
-            before = sum(size(site, u)[1] for u in urls if "search" in u)
-            first_view = [size(site, u) for u in urls]
-            page.click("input.md-search__input", force=True)
-            page.keyboard.type(query, delay=80)
-            # Material searches on keyup; Arabic letters are typed as text input (no key events),
-            # so a final End key stands in for the last keystroke, for every query alike
-            start = time.perf_counter()
-            page.keyboard.press("End")
-            try:  # Material's own result line: "# matching documents", "No matching documents", Arabic forms
-                page.wait_for_function("() => /[0-9]|No matching|لا توجد|مستند/.test("
-                                       "document.querySelector('.md-search-result__meta').textContent)", timeout=timeout_ms)
-                cold = (time.perf_counter() - start) * 1000
-            except Exception:
-                cold = float("inf")
-            rows.append({"lang": lang, "query": query, "before": before, "raw": sum(r for r, _ in first_view),
-                         "gz": sum(g for _, g in first_view), "files": len(first_view), "cold": cold, "warm": float("nan"),
-                         "shown": page.locator(".md-search-result__item").count(),
-                         "status": page.inner_text(".md-search-result__meta")})
-            ctx.close()
-    finally:
-        chromium.close()
-        pw.stop()
-    return rows
+    def one(page, urls, query):
+        first_view = [size(site, u) for u in urls]
+        page.click("input.md-search__input", force=True)
+        page.keyboard.type(query, delay=80)
+        # Material searches on keyup; Arabic letters are typed as text input (no key events),
+        # so a final End key stands in for the last keystroke, for every query alike
+        start = time.perf_counter()
+        page.keyboard.press("End")
+        try:  # Material's own result line: "# matching documents", "No matching documents", Arabic forms
+            page.wait_for_function("() => /[0-9]|No matching|لا توجد|مستند/.test("
+                                   "document.querySelector('.md-search-result__meta').textContent)", timeout=timeout_ms)
+            cold = (time.perf_counter() - start) * 1000
+        except Exception:
+            cold = float("inf")
+        return {"raw": sum(r for r, _ in first_view), "gz": sum(g for _, g in first_view), "files": len(first_view),
+                "cold": cold, "warm": float("nan"), "shown": page.locator(".md-search-result__item").count(),
+                "status": page.inner_text(".md-search-result__meta")}
+
+    return measure(site, queries, 1280, one)
 
 
 INDEX_TIMER = """

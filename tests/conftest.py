@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(1, str(ROOT / "bench"))
+from search_bench import QuietHandler  # noqa: E402
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -45,25 +47,20 @@ def build_site(data: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("fixture")
-    data = make_data(root)
+def built_site(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, resources: Path | None = None) -> Path:
+    """make_data (plus a folder of resources copied in), then a build that must succeed."""
+    data = make_data(root, files, fixtures)
+    if resources:
+        shutil.copytree(resources, data / "resources", dirs_exist_ok=True)
     site = root / "site"
     result = build_site(data, site)
     assert result.returncode == 0, result.stderr
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser moved on before the response finished
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    return built_site(tmp_path_factory.mktemp("fixture"))
 
 
 @contextlib.contextmanager
@@ -74,7 +71,7 @@ def serve(site: Path):
     target = root / "mirror" / "wasla"
     if not target.exists():
         target.symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

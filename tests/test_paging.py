@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build_site, make_data
+from conftest import ROOT, built_site
 from wasla.render import INTERNATIONAL_INLINE, KIND_PER_COUNTRY, PAGE_SIZE
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -25,14 +25,9 @@ def entry(i: int, folder: str) -> str:
 
 
 def site_with(tmp_path_factory, local: int):
-    root = tmp_path_factory.mktemp(f"paging{local}")
     files = {f"resources/lb/g-{i:03d}.yml": entry(i, "lb") for i in range(local)}
     files |= {f"resources/international/i-{i:03d}.yml": entry(1000 + i, "international") for i in range(8)}
-    data = make_data(root, files, fixtures=False)
-    site = root / "site"
-    result = build_site(data, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_site(tmp_path_factory.mktemp(f"paging{local}"), files, fixtures=False)
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import FIXTURES, build_site, make_data, serve
+from conftest import FIXTURES, built_site, serve
 from wasla.render import strings
 from wasla.search import bucket, normalise, phone_digits, tokens
 
@@ -19,13 +18,7 @@ BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute(
 
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("search")
-    data = make_data(root, fixtures=False)
-    shutil.copytree(FIXTURES / "search", data / "resources", dirs_exist_ok=True)
-    site = root / "site"
-    result = build_site(data, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return built_site(tmp_path_factory.mktemp("search"), fixtures=False, resources=FIXTURES / "search")
 
 
 @pytest.fixture(scope="session")
