@@ -216,6 +216,31 @@ def print_rows(title: str, rows: list[dict], vanilla: bool = False) -> None:
               + ("" if vanilla else f", {max(r['warm'] for r in rows):.0f} ms warm"))
 
 
+PAGES = ["index.html", "countries/lb.html", "kinds/legal_aid.html", "en/countries/lb.html"]
+
+
+def first_views(site: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
+    """(raw, gzip) bytes of every file a page loads in Chromium at 360 px before the reader acts."""
+    base = serve(site)
+    pw, chromium = browser()
+    out = {}
+    try:
+        for rel in pages:
+            ctx = chromium.new_context(viewport={"width": 360, "height": 800})
+            page = ctx.new_page()
+            urls: list[str] = []
+            page.on("request", lambda r: urls.append(r.url))
+            page.goto(base + rel)
+            page.wait_for_load_state("networkidle")
+            sizes = [size(site, u) for u in urls]
+            out[rel] = (sum(r for r, _ in sizes), sum(g for _, g in sizes))
+            ctx.close()
+    finally:
+        chromium.close()
+        pw.stop()
+    return out
+
+
 def main(data: Path, site: Path, vanilla: bool, build_seconds: float | None = None) -> None:
     queries = typical_queries(data)
     seconds = index_seconds(data)
@@ -230,6 +255,11 @@ def main(data: Path, site: Path, vanilla: bool, build_seconds: float | None = No
         print(f"  vanilla Material build: {vseconds:.1f} s; search_index.json {len(raw)/1024:.0f} KB ({len(gzip.compress(raw, 6))/1024:.0f} KB gz)")
         print_rows("  vanilla Material search (1280 px, http; it loads the whole index on every first view):",
                    measure_vanilla(vsite, queries), vanilla=True)
+        ours, theirs = first_views(site, PAGES), first_views(vsite, PAGES)
+        print("  first view in Chromium at 360 px, every file the page loads (gzip; raw in brackets):")
+        print(f"    {'page':<24} {'Wasla':>22} {'vanilla Material':>24}")
+        for rel in PAGES:
+            print(f"    {rel:<24} {ours[rel][1]/1024:>9.0f} KB ({ours[rel][0]/1024:>6.0f} KB) {theirs[rel][1]/1024:>9.0f} KB ({theirs[rel][0]/1024:>7.0f} KB)")
 
 
 if __name__ == "__main__":
