@@ -5,7 +5,7 @@
 For each N: build seconds, peak memory of the build, pages written, a country
 page's HTML (raw and gzip) and everything a first visit to it downloads
 (HTML + CSS + JS + images it references), raw and gzip. Then, for each N, the search
-figures of bench/search.py, next to vanilla Material's search on the same data.
+figures of bench/search_bench.py, next to vanilla Material built from the same data.
 """
 from __future__ import annotations
 
