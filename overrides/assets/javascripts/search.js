@@ -67,7 +67,8 @@
 
   function bucket(token, buckets) {
     var h = 0;
-    for (var i = 0; i < Math.min(2, token.length); i++) h = (h * 31 + token.charCodeAt(i)) % 1000003;
+    var first = Array.from(token.slice(0, 4)).slice(0, 2);  // code points, as Python counts them
+    for (var i = 0; i < first.length; i++) h = (h * 31 + first[i].codePointAt(0)) % 1000003;
     return h % buckets;
   }
 
