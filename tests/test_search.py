@@ -217,3 +217,14 @@ def test_the_index_file_page_links_every_file(search_site):
         assert linked == files
         assert 'href="' + ("../" if prefix else "") + 'assets/javascripts/search.js"' in listing
         assert 'href="search-files.html"' in (search_site / prefix / "open-data.html").read_text(encoding="utf-8")
+
+
+def test_the_bar_search_link_puts_the_reader_in_the_box(search_server, page_factory):
+    page = page_factory()
+    page.goto(search_server + "en/countries/lb.html")
+    page.click("a.wasla-find")
+    page.wait_for_url("**/en/index.html#search")
+    page.wait_for_function("() => document.activeElement && document.activeElement.type === 'search'")
+    page.keyboard.type("Beirut")
+    page.wait_for_function(BUSY_DONE)
+    assert page.locator("[data-search-results] a").count() == 2

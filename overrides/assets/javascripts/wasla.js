@@ -20,6 +20,11 @@
       document.head.appendChild(script);
     };
     search.addEventListener("focusin", start);
+    // the bar's Search link (index.html#search) puts the reader in the box
+    var box = search.querySelector("input[type=search]");
+    var toBox = function () { if (location.hash === "#search") box.focus(); };
+    window.addEventListener("hashchange", toBox);
+    window.addEventListener("load", toBox);  // after the browser's own jump to #search
   }
 
   var exit = document.querySelector("a.wasla-exit");
