@@ -13,9 +13,8 @@ import sys
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from wasla import cache
 from wasla.problems import DataError, report
-from wasla_mkdocs import data_dir, today
+from wasla_mkdocs import load_dataset
 
 log = logging.getLogger("mkdocs.hooks.wasla")
 
@@ -23,7 +22,7 @@ log = logging.getLogger("mkdocs.hooks.wasla")
 @event_priority(-110)
 def on_config(config):
     try:
-        dataset = cache.dataset(data_dir(config), today())
+        dataset = load_dataset(config)
     except DataError as exc:
         report(exc.problems, sys.stderr)
         raise PluginError(f"{exc}; fix the lines above (run 'make check' to see them alone)") from None

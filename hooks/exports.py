@@ -2,7 +2,7 @@
 
 Events: on_post_build, for the default-language build only (the data is the
         same for every language).
-Reads:  the cached dataset.
+Reads:  the dataset this build validated.
 Writes: site/data/resources.json, resources.csv, hsds/*.json, vcards/*.vcf
         (see wasla.exports), each written whole or not at all.
 """
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wasla import cache
 from wasla.exports import write_all
-from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, data_dir, today
+from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, dataset
 
 
 def on_post_build(config):
     if current_language(config) != DEFAULT_LANGUAGE:
         return
-    write_all(cache.dataset(data_dir(config), today()), Path(config.site_dir) / "data")
+    write_all(dataset(config), Path(config.site_dir) / "data")

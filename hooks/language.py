@@ -13,17 +13,13 @@ import posixpath
 
 from mkdocs.plugins import event_priority
 
-from wasla import cache
 from wasla.render import strings
-from wasla_mkdocs import DEFAULT_LANGUAGE, base_for, current_language, data_dir, language_prefix, today
+from wasla_mkdocs import DEFAULT_LANGUAGE, base_for, current_language, dataset, language_prefix, root_for
 
 OTHER = {"ar": "en", "en": "ar"}
 
 
-_state: dict[str, str] = {}
-
-
-@event_priority(-120)  # after hooks/data.py has loaded the dataset (-110)
+@event_priority(-120)  # after static-i18n (-100) has chosen the language
 def on_config(config):
     lang = current_language(config)
     config.theme["language"] = lang
@@ -34,7 +30,6 @@ def on_config(config):
             config.theme.static_templates.add(template)
         else:
             config.theme.static_templates.discard(template)
-    _state["data_date"] = cache.dataset(data_dir(config), today()).data_date
     return config
 
 
@@ -55,9 +50,9 @@ def wasla_context(config, url: str) -> dict:
         "s": strings(lang),
         "switch_href": switch_href(url, lang),
         "switch_lang": OTHER[lang],
-        "data_date": _state["data_date"],
+        "data_date": dataset(config).data_date,
         "base": base_for(url, lang),
-        "root": "../" * url.count("/"),  # to the site root (shared assets)
+        "root": root_for(url),
     }
 
 

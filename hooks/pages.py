@@ -6,7 +6,7 @@ Events: on_files (after static-i18n, priority -110) adds the current
         on_page_content fills generated pages and the home page's search form and chooser
         with HTML rendered by wasla.render (Jinja, autoescaped): data never
         passes through Markdown.
-Reads:  the cached dataset.
+Reads:  the language build's Site and search index id (wasla_mkdocs).
 """
 from __future__ import annotations
 
@@ -15,17 +15,16 @@ import json
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from wasla.render import PagePlan, Site
-from wasla_mkdocs import base_for, language_prefix, search_index, site_for
+from wasla.render import PagePlan
+from wasla_mkdocs import base_for, language_prefix, root_for, search_index, site_for
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
 _plans: dict[str, PagePlan] = {}
-_state: dict[str, Site] = {}  # the Site of the language being built, made once in on_files
 
 
 @event_priority(-110)
 def on_files(files, config):
-    site = _state["site"] = site_for(config)
+    site = site_for(config)
     prefix = language_prefix(site.lang)
     _plans.clear()
     for plan in site.pages():
@@ -42,16 +41,15 @@ def on_page_content(html, page, config, files):
     role = page.meta.get("wasla")
     if plan is None and role not in ("home", "contribute", "open-data"):
         return html
-    site = _state["site"]
-    base = base_for(page.url, site.lang)
+    site = site_for(config)
+    base, root = base_for(page.url, site.lang), root_for(page.url)
     if plan is not None:
         return site.render(plan, base)
     if role == "contribute":
         return html + site.report_ways()
     if role == "open-data":
-        return html + site.vcard_links("../" * page.url.count("/"))
+        return html + site.vcard_links(root)
     index_id, _ = search_index(config)
-    root = "../" * page.url.count("/")
     form = site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js")
     if SEARCH_SLOT in html:  # where the page's author put it
         return html.replace(SEARCH_SLOT, form, 1) + site.chooser(base)

@@ -6,7 +6,7 @@ Events: on_files (priority -110, after static-i18n) adds <lang>/search-files.md,
         on_page_content fills that page and links it from the open-data page (wasla.render, Jinja);
         on_post_build writes the index (wasla.search) under <language root>/search/<id>/,
         into a temporary folder renamed when complete.
-Reads:  the cached dataset; the index is built once per language (wasla_mkdocs.search_index).
+Reads:  the index, built once per language build (wasla_mkdocs.search_index).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from wasla.render import strings
-from wasla_mkdocs import current_language, language_prefix, search_index, site_for
+from wasla_mkdocs import current_language, language_prefix, root_for, search_index, site_for
 
 PAGE = "search-files.md"
 
@@ -40,7 +40,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri != language_prefix(lang) + PAGE:
         return html
     index_id, index = search_index(config)
-    script = "../" * page.url.count("/") + "assets/javascripts/search.js"
+    script = root_for(page.url) + "assets/javascripts/search.js"
     return site_for(config).search_files(f"search/{index_id}/", sorted(index, key=_natural), script)
 
 

@@ -1,4 +1,5 @@
-"""What the MkDocs hooks share: where the data is and which language is being built.
+"""What the MkDocs hooks share: where the data is, which language is being built, and what
+one language build makes once (the dataset, its Site, its search index).
 
 Not a hook itself (it has no event handlers); the hook modules import it.
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from wasla import cache
+from wasla.model import Dataset
 from wasla.load import build_today as today  # noqa: F401  (re-exported for the hooks)
 from wasla.render import Site
 from wasla.search import build_index
@@ -43,26 +45,49 @@ def base_for(url: str, lang: str) -> str:
     return "../" * inner.count("/")
 
 
+def root_for(url: str) -> str:
+    """The relative path from a page's URL to the site root, where the shared assets are."""
+    return "../" * url.count("/")
+
+
 def setting(config: MkDocsConfig, key: str, default: str = "") -> str:
     """extra.wasla.<key>, overridable by WASLA_<KEY> (deployments and tests)."""
     return os.environ.get(f"WASLA_{key.upper()}") or str(config.extra.get("wasla", {}).get(key) or default)
 
 
+_build: dict = {}  # what this language build has made: its dataset, Site and search index
+
+
+def load_dataset(config: MkDocsConfig) -> Dataset:
+    """Validate the data for this build (hooks/data.py, on_config); raises DataError.
+
+    The cache re-reads the data only when a file changed (mkdocs serve); the other hooks then
+    use ``dataset(config)`` instead of walking the data folder again.
+    """
+    _build.clear()
+    _build["dataset"] = cache.dataset(data_dir(config), today())
+    return _build["dataset"]
+
+
+def dataset(config: MkDocsConfig) -> Dataset:
+    """The dataset this build validated in on_config."""
+    return _build["dataset"] if "dataset" in _build else load_dataset(config)
+
+
 def site_for(config: MkDocsConfig) -> Site:
-    """The pages and bodies of the language being built, from the cached dataset."""
-    return Site(cache.dataset(data_dir(config), today()), current_language(config), today=today(),
-                stale_months=stale_months(config), issues_url=setting(config, "issues_url"),
-                report_email=setting(config, "report_email"))
-
-
-_index: dict = {}
+    """The pages and bodies of the language being built; made once per language build."""
+    lang = current_language(config)
+    if _build.get("site_lang") != lang:
+        _build["site"] = Site(dataset(config), lang, today=today(), stale_months=stale_months(config),
+                              issues_url=setting(config, "issues_url"), report_email=setting(config, "report_email"))
+        _build["site_lang"] = lang
+        _build.pop("index", None)
+    return _build["site"]
 
 
 def search_index(config: MkDocsConfig) -> tuple[str, dict[str, str]]:
-    """(index id, files) of the language being built; built once per language and dataset."""
-    dataset = cache.dataset(data_dir(config), today())
-    lang = current_language(config)
-    hit = _index.get(lang)
-    if hit is None or hit[0] is not dataset:
-        hit = _index[lang] = (dataset, build_index(site_for(config)))
-    return hit[1]
+    """(index id, files) of the language being built; built once per language build."""
+    site = site_for(config)
+    if "index" not in _build:
+        _build["index"] = build_index(site)
+    return _build["index"]

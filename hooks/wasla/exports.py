@@ -64,18 +64,16 @@ def record(r: Resource, pages: dict[str, str]) -> dict:
     }
 
 
-def resources_json(dataset: Dataset) -> str:
-    pages = entry_pages(dataset)
+def resources_json(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
     doc = {"schema_version": SCHEMA_VERSION, "data_date": dataset.data_date,
            "resources": [record(r, pages[r.path]) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))]}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def resources_csv(dataset: Dataset) -> str:
+def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    pages = entry_pages(dataset)
     for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
         def by(*types, r=r):
             return " | ".join(c.value for c in r.contacts if c.type in types)
@@ -192,9 +190,10 @@ def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
     """Write every export; return the paths written, relative to out_dir."""
     out = Path(out_dir)
     services = [hsds_service(r) for r in sorted(dataset.resources, key=lambda r: r.slug)]
+    pages = entry_pages(dataset)
     files = {
-        "resources.json": resources_json(dataset),
-        "resources.csv": resources_csv(dataset),
+        "resources.json": resources_json(dataset, pages),
+        "resources.csv": resources_csv(dataset, pages),
         "hsds/services.json": json.dumps(services, ensure_ascii=False, indent=1) + "\n",
         "hsds/organizations.json": json.dumps([s["organization"] for s in services], ensure_ascii=False, indent=1) + "\n",
     }

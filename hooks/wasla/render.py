@@ -23,10 +23,6 @@ from .yamlload import loads, plain
 
 HERE = Path(__file__).parent
 STALE_MONTHS = 12  # default; mkdocs.yml extra.wasla.stale_months overrides it for the site
-
-
-def months_between(earlier: dt.date, later: dt.date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 
 # A page's cost must not grow with the directory: a country page shows at most PAGE_SIZE of its
@@ -37,9 +33,13 @@ INTERNATIONAL_INLINE = 5
 KIND_PER_COUNTRY = 5
 
 
-def page_path(code: str, index: int) -> str:
+def page_path(code: str, index: int, suffix: str = ".html") -> str:
     """A country's page number index (0 = first), relative to the language root."""
-    return f"countries/{code}.html" if index == 0 else f"countries/{code}-{index + 1}.html"
+    return f"countries/{code}{suffix}" if index == 0 else f"countries/{code}-{index + 1}{suffix}"
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
 @lru_cache(maxsize=None)
@@ -188,9 +188,6 @@ class Site:
                     if r.folder == code:
                         self._home[r.path] = index
 
-    def home_page(self, r: Resource) -> int:
-        return self._home[r.path]
-
     def entry_href(self, r: Resource) -> str:
         """Where an entry's card is, relative to the language root: countries/lb-2.html#slug."""
         return f"{page_path(r.folder, self._home[r.path])}#{r.anchor}"
@@ -206,7 +203,7 @@ class Site:
             title = self.s["page_country_title"].format(country=self.country_name(code))
             for index in range(len(self._pages[code])):
                 shown = title if index == 0 else self.s["page_numbered_title"].format(title=title, page=self.number(index + 1))
-                plans.append(PagePlan(page_path(code, index)[:-5] + ".md", shown, "country", code, index))
+                plans.append(PagePlan(page_path(code, index, ".md"), shown, "country", code, index))
         plans += [
             PagePlan(f"kinds/{key}.md", self.s["page_kind_title"].format(kind=kind.label.get(self.lang).text), "kind", key)
             for key, kind in self.dataset.kinds.items()
@@ -238,7 +235,7 @@ class Site:
             groups[-1][1].append(r)
         international, more = [], 0
         if code != INTERNATIONAL and page == 0:
-            every = [r for _, r in self._own(INTERNATIONAL)] if INTERNATIONAL in self._by_country else []
+            every = [r for chunk in self._pages.get(INTERNATIONAL, []) for _, r in chunk]
             international, more = every[:INTERNATIONAL_INLINE], len(every)
         pager = [(i + 1, page_path(code, i)) for i in range(len(chunks))] if len(chunks) > 1 else []
         return _env().get_template("country.html").render(

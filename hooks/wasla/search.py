@@ -13,7 +13,7 @@ Why shards: a reader on a slow line downloads only what a query needs.
 - ``t/<n>.js``     terms: every normalised token whose first two characters hash to bucket n,
                    with its postings (which entries, how strong a field);
 - ``d/<n>.js``     the result cards of entries n*S … n*S+S-1: [name, its language if it is a
-                   fallback, country, kinds, anchor, status, which page of the country];
+                   fallback, country, kinds, where its card is (Site.entry_href), status];
 - ``f.js``         each entry's countries and kinds, loaded only when a filter is chosen.
 
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
@@ -234,7 +234,7 @@ def build_index(site: Site) -> tuple[str, dict[str, str]]:
     for r in doc_order(site.dataset):
         shown = r.name.get(lang)
         cards.append([shown.text, shown.lang if shown.missing else "", country_index[r.folder],
-                      [kind_index[k] for k in r.kinds], r.slug, STATUS_ORDER[r.status], site.home_page(r)])
+                      [kind_index[k] for k in r.kinds], site.entry_href(r), STATUS_ORDER[r.status]])
         facets.append([[country_index[c] for c in r.countries], sum(1 << kind_index[k] for k in r.kinds)])
     for n in range(0, len(cards), DOCS_PER_SHARD):
         files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n:n + DOCS_PER_SHARD])

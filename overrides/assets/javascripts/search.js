@@ -217,9 +217,8 @@
   /* One result from the page's own <template>: text only, never HTML. */
   function card(doc, meta) {
     var c = files["d/" + Math.floor(doc / meta.per_shard)][doc % meta.per_shard];
-    var code = meta.countries[c[2]][0];
     var item = template.content.firstElementChild.cloneNode(true);
-    item.querySelector("a").href = base + "countries/" + code + (c[6] ? "-" + (c[6] + 1) : "") + ".html#" + c[4];
+    item.querySelector("a").href = base + c[4];
     var name = item.querySelector("bdi");
     name.textContent = c[0];
     if (c[1]) {  // the name is the other language's: say which, and keep the note
@@ -260,10 +259,14 @@
 
   function done() { list.setAttribute("aria-busy", "false"); }
 
-  function fail() {
+  function clear() {
     done();
     list.replaceChildren();
     more.hidden = true;
+  }
+
+  function fail() {
+    clear();
     status.textContent = say("error");
   }
 
@@ -288,9 +291,7 @@
     var query = box.value;
     list.setAttribute("aria-busy", "true");
     if (!query.trim()) {
-      done();
-      list.replaceChildren();
-      more.hidden = true;
+      clear();
       clearTimeout(announceTimer);
       status.textContent = "";
       return;
@@ -299,9 +300,7 @@
       return search(query, m).then(function (hits) {
         if (mine !== serial) return;
         if (hits === null) {
-          done();
-          list.replaceChildren();
-          more.hidden = true;
+          clear();
           announce(say("short"));
           return;
         }
