@@ -3,7 +3,7 @@
 Events: on_files (priority -110, after static-i18n) adds <lang>/search-files.md, kept out of
         the nav, linked from the open-data page: wget --mirror follows its links and so copies
         the index, which only scripts reference otherwise;
-        on_page_content fills that page and links it from the open-data page (wasla.render, Jinja);
+        on_page_content fills that page (wasla.render, Jinja); docs/open-data.*.md link to it;
         on_post_build writes the index (wasla.search) under <language root>/search/<id>/,
         into a temporary folder renamed when complete.
 Reads:  the index, built once per language build (wasla_mkdocs.search_index).
@@ -35,8 +35,6 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     lang = current_language(config)
-    if page.meta.get("wasla") == "open-data":
-        return html + site_for(config).search_files_link(PAGE.replace(".md", ".html"))
     if page.file.src_uri != language_prefix(lang) + PAGE:
         return html
     index_id, index = search_index(config)

@@ -260,10 +260,7 @@ class Site:
         return _env().get_template("search.html").render(ctx=self._ctx(base), countries=self.countries(), index=index, script=script)
 
     def search_files(self, index: str, paths: list[str], script: str) -> str:
-        return _env().get_template("search-files.html").render(ctx=self._ctx(""), index=index, paths=paths, script=script, link=None)
-
-    def search_files_link(self, href: str) -> str:
-        return _env().get_template("search-files.html").render(ctx=self._ctx(""), link=href)
+        return _env().get_template("search-files.html").render(ctx=self._ctx(""), index=index, paths=paths, script=script)
 
     def chooser(self, base: str) -> str:
         counts = {k: 0 for k in self.dataset.kinds}
