@@ -80,16 +80,19 @@ def browser():
     return pw, pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
 
 
-def open_home(chromium, base: str, site: Path, lang: str, width: int):
-    """A fresh context on the home page of a language, with every request recorded;
-    (context, page, urls, gzip bytes of search files fetched before the reader acts)."""
+def open_page(chromium, base: str, rel: str, width: int):
+    """A fresh context on a page, every request recorded, settled; (context, page, urls)."""
     ctx = chromium.new_context(viewport={"width": width, "height": 800})
     page = ctx.new_page()
     urls: list[str] = []
     page.on("request", lambda r: urls.append(r.url))
-    page.goto(base + ("" if lang == "ar" else "en/") + "index.html")
+    page.goto(base + rel)
     page.wait_for_load_state("networkidle")
-    return ctx, page, urls, sum(size(site, u)[1] for u in urls if "search" in u)
+    return ctx, page, urls
+
+
+def home(lang: str) -> str:
+    return ("" if lang == "ar" else "en/") + "index.html"
 
 
 def measure(site: Path, queries: list[tuple[str, str]], width: int, one) -> list[dict]:
@@ -99,7 +102,8 @@ def measure(site: Path, queries: list[tuple[str, str]], width: int, one) -> list
     rows = []
     try:
         for lang, query in queries:
-            ctx, page, urls, before = open_home(chromium, base, site, lang, width)
+            ctx, page, urls = open_page(chromium, base, home(lang), width)
+            before = sum(size(site, u)[1] for u in urls if "search" in u)
             rows.append({"lang": lang, "query": query, "before": before, **one(page, urls, query)})
             ctx.close()
     finally:
@@ -226,12 +230,7 @@ def first_views(site: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
     out = {}
     try:
         for rel in pages:
-            ctx = chromium.new_context(viewport={"width": 360, "height": 800})
-            page = ctx.new_page()
-            urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
-            page.goto(base + rel)
-            page.wait_for_load_state("networkidle")
+            ctx, _, urls = open_page(chromium, base, rel, 360)
             sizes = [size(site, u) for u in urls]
             out[rel] = (sum(r for r, _ in sizes), sum(g for _, g in sizes))
             ctx.close()
