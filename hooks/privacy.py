@@ -1,7 +1,7 @@
 """Hook: fail the build if any page would make the reader's browser contact another host.
 
 Events: on_post_build (after hooks/trim.py).
-Reads:  the built site of the language just built.
+Reads:  the files of the language just built (the default language: the root and shared assets).
 Writes: nothing; raises PluginError listing every third-party resource found.
 """
 from __future__ import annotations
@@ -10,11 +10,18 @@ import sys
 
 from mkdocs.exceptions import PluginError
 
+from wasla.model import LANGS
 from wasla.privacy import scan
+from wasla_mkdocs import current_language, language_prefix
 
 
 def on_post_build(config):
-    problems = scan(config.site_dir)
+    # each language build scans its own files once: English its folder; Arabic (the root) its
+    # pages and the shared assets, but not the other languages' folders
+    lang = current_language(config)
+    part = language_prefix(lang)
+    others = () if part else tuple(language_prefix(other) for other in LANGS if other != lang)
+    problems = scan(config.site_dir, part, skip=others)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)

@@ -75,6 +75,13 @@ def test_build_time_scan_finds_nothing_and_catches_a_cdn(fixture_site, tmp_path)
     ]
 
 
+def test_each_language_build_scans_its_own_files(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "a.html").write_text('<script src="https://cdn.example/x.js"></script>')
+    assert scan(tmp_path, "", skip=("en/",)) == []
+    assert scan(tmp_path, "en/") == ["en/a.html:1: <script src> loads from another host: https://cdn.example/x.js"]
+
+
 def test_no_theme_javascript_or_source_maps_shipped(fixture_site):
     shipped = sorted(p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.js"))
     ours = [p for p in shipped if not re.match(r"(en/)?search/[0-9a-f]{10}/", p)]  # the search index (#4)

@@ -40,13 +40,16 @@ class _Resources(HTMLParser):
                 self.found.append((line, "style url()", m.group(1) or m.group(2)))
 
 
-def scan(site_dir: str | Path) -> list[str]:
+def scan(site_dir: str | Path, part: str = "", skip: tuple[str, ...] = ()) -> list[str]:
+    """Problems in the files under site_dir/part, except folders in skip (paths as 'en/')."""
     site = Path(site_dir)
     problems = []
-    for path in sorted(site.rglob("*")):
+    for path in sorted((site / part).rglob("*")):
         if not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
+        if rel.startswith(skip):
+            continue
         if path.suffix == ".html":
             text = path.read_text(encoding="utf-8", errors="replace")
             found = []
