@@ -8,6 +8,27 @@ DEV    := $(VENV)/.installed-dev
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
+# ENGINE picks what builds the site (see README, "Engine"): mkdocs (default, MkDocs 1.6.1 +
+# Material 9.8, in .venv), properdocs (ProperDocs + Material, in .venv-properdocs) or materialx
+# (ProperDocs + mkdocs-materialx, in .venv-materialx). Only build and serve use it.
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs materialx
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+$(error ENGINE must be one of: $(ENGINES); got '$(ENGINE)')
+endif
+ifeq ($(ENGINE),mkdocs)
+SITE_STAMP := $(STAMP)
+DOCS       := $(BIN)/mkdocs
+SITE_PY    := $(PY)
+else
+SITE_STAMP := .venv-$(ENGINE)/.installed
+DOCS       := .venv-$(ENGINE)/bin/properdocs
+SITE_PY    := .venv-$(ENGINE)/bin/python
+endif
+ifeq ($(ENGINE),materialx)
+export WASLA_THEME := materialx
+endif
+
 .PHONY: serve build check new mirror test bench lighthouse clean
 
 $(STAMP): requirements.txt
@@ -15,21 +36,30 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The other engines' environments: requirements.txt without MkDocs (and, for materialx, without
+# Material), plus the engine's own file, all --no-deps so that pip cannot pull MkDocs back in.
+.venv-%/.installed: requirements.txt requirements-%.txt
+	$(PYTHON) -m venv .venv-$*
+	grep -vE '^(mkdocs|mkdocs-get-deps|mergedeep$(if $(filter materialx,$*),|mkdocs-material))==' requirements.txt > .venv-$*/requirements.txt
+	.venv-$*/bin/pip install --quiet --disable-pip-version-check --no-deps -r .venv-$*/requirements.txt -r requirements-$*.txt
+	touch $@
+
 $(DEV): $(STAMP) requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 ## serve: build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
-serve: $(STAMP) check
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(SITE_STAMP)
+	$(SITE_PY) -m wasla check data
+	$(DOCS) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 ## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was);
 ##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
-build: $(STAMP)
+build: $(SITE_STAMP)
 	rm -rf site.tmp
 	@# never --quiet: it silences warnings, and strict mode then lets them pass
-	$(BIN)/mkdocs build --site-dir site.tmp
-	$(PY) -m wasla sums site.tmp
+	$(DOCS) build -f mkdocs.yml --site-dir site.tmp
+	$(SITE_PY) -m wasla sums site.tmp
 	rm -rf site && mv site.tmp site
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
@@ -44,8 +74,8 @@ check: $(STAMP)
 new: $(STAMP)
 	$(PY) -m wasla new
 
-## test: the whole suite (loader, rules, site build, browser)
-test: $(DEV)
+## test: the whole suite (loader, rules, site build, browser; the site built by every ENGINE)
+test: $(DEV) .venv-properdocs/.installed .venv-materialx/.installed
 	$(BIN)/pytest -q
 
 ## bench: build 1,000 and 10,000 synthetic entries and print the figures

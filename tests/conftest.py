@@ -38,11 +38,21 @@ def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = 
     return data
 
 
-def build_site(data: Path, site: Path) -> subprocess.CompletedProcess:
-    """Run the real build (mkdocs, strict) on a data folder, as `make build` does."""
-    env = {**os.environ, "WASLA_TODAY": "2026-11-24", "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new", "WASLA_REPORT_EMAIL": "reports@example.org", "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+# What builds the site for each ENGINE of the Makefile (README, "Engine"): the command, and the
+# theme name it needs (WASLA_THEME in mkdocs.yml). make test installs the two extra environments.
+ENGINES = {
+    "mkdocs": ([sys.executable, "-m", "mkdocs"], "material"),
+    "properdocs": ([str(ROOT / ".venv-properdocs" / "bin" / "properdocs")], "material"),
+    "materialx": ([str(ROOT / ".venv-materialx" / "bin" / "properdocs")], "materialx"),
+}
+
+
+def build_site(data: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Run the real build (strict) on a data folder, as `make build ENGINE=…` does."""
+    command, theme = ENGINES[engine]
+    env = {**os.environ, "WASLA_TODAY": "2026-11-24", "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new", "WASLA_REPORT_EMAIL": "reports@example.org", "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1", "WASLA_THEME": theme}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
+        [*command, "build", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
 
