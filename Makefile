@@ -8,7 +8,7 @@ DEV    := $(VENV)/.installed-dev
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check new mirror test bench lighthouse clean
+.PHONY: serve build check new mirror zim test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ build: $(STAMP)
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
 	$(PY) -m wasla mirror site dist
+
+## zim: the Kiwix edition, dist/wasla-<data date>.zim (open it in Kiwix; README, "Kiwix edition")
+zim: build
+	$(PY) -m wasla zim site dist
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)
