@@ -29,7 +29,7 @@ ifeq ($(ENGINE),materialx)
 export WASLA_THEME := materialx
 endif
 
-.PHONY: serve build check new mirror test bench lighthouse clean
+.PHONY: serve build check new mirror zim test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ build: $(SITE_STAMP)
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
 	$(PY) -m wasla mirror site dist
+
+## zim: the Kiwix edition, dist/wasla-<data date>.zim (open it in Kiwix; README, "Kiwix edition")
+zim: build
+	$(PY) -m wasla zim site dist
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)

@@ -62,6 +62,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_template_context(context, template_name, config):
-    """Static templates (404.html) have no page: they get the language root's context."""
-    context["wasla"] = wasla_context(config, language_prefix(current_language(config)) + template_name)
+    """Static templates (404.html) have no page, and no twin in the other language (only the
+    default language writes them): they get the language home's context, so the language
+    switch leads to the other language's home, never to a missing en/404.html."""
+    context["wasla"] = wasla_context(config, language_prefix(current_language(config)) + "index.html")
     return context

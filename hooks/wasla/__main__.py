@@ -95,6 +95,21 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
     return 0
 
 
+def checked_site_date(site_dir: str) -> str:
+    """A built site's data date, after checking the site still matches its SHA256SUMS."""
+    import json
+
+    from .integrity import verify
+
+    if not (Path(site_dir) / "SHA256SUMS").is_file():
+        raise SystemExit(f"{site_dir}/SHA256SUMS is missing: build the site with 'make build'")
+    bad = verify(site_dir)
+    if bad:
+        print("\n".join(bad), file=sys.stderr)
+        raise SystemExit("the site does not match its SHA256SUMS: build it again (make build)")
+    return json.loads((Path(site_dir) / "data" / "resources.json").read_text(encoding="utf-8"))["data_date"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m wasla", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -113,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     m = sub.add_parser("mirror", help="pack a built site into dist/wasla-offline-<data date>.zip")
     m.add_argument("site_dir", nargs="?", default="site")
     m.add_argument("dist_dir", nargs="?", default="dist")
+    z = sub.add_parser("zim", help="pack a built site into dist/wasla-<data date>.zim for Kiwix")
+    z.add_argument("site_dir", nargs="?", default="site")
+    z.add_argument("dist_dir", nargs="?", default="dist")
+    z.add_argument("--source", default=os.environ.get("WASLA_SOURCE_URL", ""), help="the ZIM's Source metadata: where the site is published (default: $WASLA_SOURCE_URL)")
     sm = sub.add_parser("sums", help="write SHA256SUMS of every file of a built site (make build does)")
     sm.add_argument("site_dir", nargs="?", default="site")
     sm.add_argument("--sign", metavar="SECRET_KEY", default=os.environ.get("MINISIGN_SECRET_KEY") or None,
@@ -125,19 +144,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.sign:
             sign(args.site_dir, args.sign)
         return 0
-    if args.command == "mirror":
-        import json
+    if args.command in ("mirror", "zim"):
+        date = checked_site_date(args.site_dir)
+        if args.command == "zim":
+            from .zim import Metadata, make_zim
 
-        from .integrity import make_zip, verify
+            print(make_zim(args.site_dir, args.dist_dir, Metadata(date=date, source=args.source)))
+        else:
+            from .integrity import make_zip
 
-        if not (Path(args.site_dir) / "SHA256SUMS").is_file():
-            raise SystemExit(f"{args.site_dir}/SHA256SUMS is missing: build the site with 'make build'")
-        bad = verify(args.site_dir)
-        if bad:
-            print("\n".join(bad), file=sys.stderr)
-            raise SystemExit("the site does not match its SHA256SUMS: build it again (make build)")
-        date = json.loads((Path(args.site_dir) / "data" / "resources.json").read_text(encoding="utf-8"))["data_date"]
-        print(make_zip(args.site_dir, args.dist_dir, date))
+            print(make_zip(args.site_dir, args.dist_dir, date))
         return 0
     if args.command == "check":
         return check(args.data_dir, args.stale_months)
