@@ -64,11 +64,11 @@ build: $(SITE_STAMP)
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
-	$(PY) -m wasla mirror site dist
+	$(SITE_PY) -m wasla mirror site dist
 
 ## zim: the Kiwix edition, dist/wasla-<data date>.zim (open it in Kiwix; README, "Kiwix edition")
 zim: build
-	$(PY) -m wasla zim site dist
+	$(SITE_PY) -m wasla zim site dist
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)
