@@ -177,3 +177,191 @@ def test_the_own_case_and_third_party_only_undated():
     entry.sources = (src("2023-11-25", "own"),)  # 3 years less a day: not old; configurable
     assert evidence.evidence_line(entry, strings("en"), "en", today, 3)["stale"] == ""
     assert evidence.evidence_line(entry, strings("en"), "en", today, 1)["stale"] == "Old information: the newest source is more than 1 year old."
+
+
+# -- the built site: the cards, both languages ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def evidence_site(tmp_path_factory):
+    files = evidence_files()
+    files["resources/lb/weak-line.yml"] = with_sources(mapping(url="https://example.org/w", date="2026-05", kind="aggregator")).replace(
+        '"01 123 456"', '"01 123 459"').replace("Good Group", "Weak Line") + "confidence: low\n"
+    return built_site(tmp_path_factory.mktemp("evidence-site"), files, fixtures=False)
+
+
+def card_html(site, lang, slug) -> str:
+    html = (site / ("" if lang == "ar" else "en/") / "countries" / "lb.html").read_text(encoding="utf-8")
+    start = html.index(f'id="{slug}"')
+    return html[start:html.index("</article>", start)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_built_cards_show_the_evidence_under_the_verification_state(evidence_site, lang):
+    from wasla.render import strings
+    s = strings(lang)
+    for slug, (text, old) in EXPECTED[lang].items():
+        card = card_html(evidence_site, lang, slug)
+        verified = card.index(f">{s['not_verified']}</p>")
+        line = card.index('class="wasla-card__evidence')
+        assert verified < line < card.index("<details"), slug
+        assert f">{text}" in card, slug
+        assert (f"<strong>{old}</strong>" in card) == bool(old), slug
+    weak = card_html(evidence_site, lang, "weak-line")
+    assert f">{s['confidence_low']}</p>" in weak  # low confidence in words, not only a colour
+
+
+def test_built_sources_list_gives_each_kind_and_date(evidence_site):
+    en, ar = card_html(evidence_site, "en", "third-line"), card_html(evidence_site, "ar", "third-line")
+    assert "(directory or aggregator · 2019)" in en and "(press · October 18, 2016)" in en
+    assert "(دليل أو موقع تجميعي · 2019)" in ar and "(صحافة · 18 تشرين الأول/أكتوبر 2016)" in ar
+    undated = card_html(evidence_site, "en", "undated-line")
+    assert "(the organisation&#39;s own site or channel · undated)" in undated and "(kind not recorded · undated)" in undated
+
+
+def test_exports_carry_newest_source_and_each_source(evidence_site):
+    doc = json.loads((evidence_site / "data" / "resources.json").read_text(encoding="utf-8"))
+    by_slug = {r["slug"]: r for r in doc["resources"]}
+    own = by_slug["own-line"]
+    assert (own["newest_source_date"], own["newest_source_kind"]) == ("2025-01", "press")
+    assert own["sources"] == ["https://example.org/own", "https://example.org/p"]
+    assert own["source_details"] == [{"url": "https://example.org/own", "date": "2024-03", "kind": "own"},
+                                     {"url": "https://example.org/p", "date": "2025-01", "kind": "press"}]
+    undated = by_slug["undated-line"]
+    assert (undated["newest_source_date"], undated["newest_source_kind"]) == (None, None)
+    assert undated["source_details"][1] == {"url": "https://example.org/bare", "date": "undated", "kind": None}
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((evidence_site / "data" / "resources.csv").read_text(encoding="utf-8-sig")))}
+    assert (rows["third-line"]["newest_source_date"], rows["third-line"]["newest_source_kind"]) == ("2019", "aggregator")
+    assert (rows["undated-line"]["newest_source_date"], rows["undated-line"]["newest_source_kind"]) == ("", "")
+
+
+def test_hsds_assured_date_is_a_verification_never_a_source_date(tmp_path):
+    from wasla.exports import hsds_service
+    files = evidence_files({"own-line": ENTRIES["own-line"]})
+    files["resources/lb/checked.yml"] = files["resources/lb/own-line.yml"].replace('"01 123 450"', '"01 123 460"') + "last_verified: 2026-10-01\nverified_by: phone\n"
+    dataset, _ = load(make_data(tmp_path, files, fixtures=False), today=TODAY)
+    services = {r.slug: hsds_service(r) for r in dataset.resources}
+    assert "assured_date" not in services["own-line"]  # dated sources, nobody verified
+    assert services["checked"]["assured_date"] == "2026-10-01"
+
+
+# -- make verify and the verification queue ------------------------------------------------------
+
+COMMENTED = """\
+# yaml-language-server: $schema=../../schema/resource.schema.json
+# A curator's file: every comment must survive.
+name:
+  en: Good Group   # the name it uses itself
+  ar: مجموعة جيدة
+kinds: [hotline]
+countries: [lb]
+summary:
+  en: Helps.
+  ar: تساعد.
+contacts:
+  - type: phone
+    value: "01 123 456"   # from its own page
+
+# Only a curator who checked the entry sets these.
+sources:
+  - url: https://example.org/
+    date: 2024-03   # the page footer
+    kind: own
+  - https://example.org/bare  # source date: undated
+status: active
+curator_notes: 'Seen on its own site.'
+"""
+
+
+def run_verify(tmp_path, *args, env=None):
+    return subprocess.run([sys.executable, "-m", "wasla", "verify", *args], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24", **(env or {})},
+                          stdin=subprocess.DEVNULL)
+
+
+def diff(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_make_verify_changes_exactly_the_verification_lines(tmp_path):
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
+    path = data / "resources" / "lb" / "good-group.yml"
+    result = run_verify(tmp_path, "--entry", "lb/good-group", "--method", "phone", "--changed", "number moved to WhatsApp only")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "data/resources/lb/good-group.yml: last_verified: 2026-11-24, verified_by: phone; noted: number moved to WhatsApp only",
+        "check: 0 errors in this file",
+    ]
+    after = path.read_text(encoding="utf-8")
+    assert diff(COMMENTED, after) == [
+        "+last_verified: 2026-11-24",
+        "+verified_by: phone",
+        "-curator_notes: 'Seen on its own site.'",
+        "+curator_notes: 'Seen on its own site. | 2026-11-24 (phone): number moved to WhatsApp only'",
+    ]
+    # where the rulebook's order puts them: after the comment block, right before sources
+    assert "# Only a curator who checked the entry sets these.\nlast_verified: 2026-11-24\nverified_by: phone\nsources:\n" in after
+    # a second check later replaces the fields in place, again nothing else
+    again = run_verify(tmp_path, "--entry", "data/resources/lb/good-group.yml", "--method", "website", env={"WASLA_TODAY": "2026-11-30"})
+    assert again.returncode == 0, again.stderr
+    assert diff(after, path.read_text(encoding="utf-8")) == ["-last_verified: 2026-11-24", "-verified_by: phone",
+                                                             "+last_verified: 2026-11-30", "+verified_by: website"]
+
+
+def test_make_verify_through_make_variables(tmp_path):
+    """The Makefile passes ENTRY, METHOD and CHANGED as variables (make exports them)."""
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
+    result = run_verify(tmp_path, env={"ENTRY": "lb/good-group", "METHOD": "in_person"})
+    assert result.returncode == 0, result.stderr
+    assert "verified_by: in_person\n" in (data / "resources" / "lb" / "good-group.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--entry", "lb/good-grup", "--method", "phone"], "make verify: entry: no such entry (did you mean 'lb/good-group'?); expected a file data/resources/lb/good-grup.yml; got 'lb/good-grup'"),
+    (["--entry", "Good Group", "--method", "phone"], "make verify: entry: not an entry name; expected <country>/<slug>, like 'lb/helem'; got 'Good Group'"),
+    (["--entry", "lb/good-group", "--method", "email"], "make verify: method: unknown method; expected one of: website, phone, partner, in_person; got 'email'"),
+    ([], "make verify: entry: none given; expected make verify ENTRY=<country>/<slug> METHOD=<method>, like ENTRY=lb/helem METHOD=phone"),
+])
+def test_make_verify_refuses_mistakes_without_touching_the_file(tmp_path, args, message):
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
+    result = run_verify(tmp_path, *args)
+    assert (result.returncode, result.stderr.strip()) == (2, message)
+    assert (data / "resources" / "lb" / "good-group.yml").read_text(encoding="utf-8") == COMMENTED
+
+
+def test_make_verify_reports_the_files_problems(tmp_path):
+    make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED.replace("status: active", "status: open")}, fixtures=False)
+    result = run_verify(tmp_path, "--entry", "lb/good-group", "--method", "phone")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1:] == [
+        "data/resources/lb/good-group.yml:23:9: status: unknown status; expected one of: active, paused, closed; got 'open'",
+        "check: 1 error in this file; fix them, then run make check",
+    ]
+
+
+def test_record_refuses_when_the_layout_would_change():
+    from wasla.verify import VerifyError, record
+    odd = COMMENTED.replace("kinds: [hotline]", "kinds:    [hotline]")  # ruamel would normalise the spacing
+    with pytest.raises(VerifyError, match="not written: recording the verification would also change"):
+        record(odd, TODAY, "phone", None)
+
+
+def test_make_check_prints_the_verification_queue_oldest_evidence_first(tmp_path):
+    files = evidence_files()
+    files["resources/lb/stale-line.yml"] = with_sources(mapping(url="https://example.org/s", date="2020", kind="press")).replace(
+        '"01 123 456"', '"01 123 469"') + "last_verified: 2025-01-10\nverified_by: phone\n"
+    files["resources/lb/fresh-line.yml"] = with_sources(mapping(url="https://example.org/f", date="2010", kind="press")).replace(
+        '"01 123 456"', '"01 123 479"') + "last_verified: 2026-10-01\nverified_by: phone\n"
+    make_data(tmp_path, files, fixtures=False)
+    result = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        "Verification queue (never verified, then stale; oldest evidence first):",
+        "data/resources/lb/undated-line.yml: note: not yet verified; no dated source",
+        "data/resources/lb/third-line.yml: note: not yet verified; newest source 2019 (aggregator)",
+        "data/resources/lb/old-line.yml: note: not yet verified; newest source 2021-06 (own)",
+        "data/resources/lb/own-line.yml: note: not yet verified; newest source 2025-01 (press)",
+        "data/resources/lb/stale-line.yml: note: stale: last verified 2025-01-10, over 12 months ago; newest source 2020 (press)",
+        "6 resources valid; 0 errors, 0 warnings; 4 not yet verified, 1 stale",
+    ]
