@@ -365,3 +365,24 @@ def test_make_check_prints_the_verification_queue_oldest_evidence_first(tmp_path
         "data/resources/lb/stale-line.yml: note: stale: last verified 2025-01-10, over 12 months ago; newest source 2020 (press)",
         "6 resources valid; 0 errors, 0 warnings; 4 not yet verified, 1 stale",
     ]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_evidence_line_reads_at_360px_in_chromium(evidence_site, page_factory, lang):
+    """In the real browser at 360 px: the line shows under the verification state, inside the
+    card, the old-information note is bold text (not only a colour), nothing overflows."""
+    from conftest import serve
+    with serve(evidence_site) as url:
+        page = page_factory(width=360)
+        page.goto(f"{url}{'' if lang == 'ar' else 'en/'}countries/lb.html")
+        for slug, (text, old) in EXPECTED[lang].items():
+            card = page.locator(f"#{slug}")
+            line = card.locator(".wasla-card__evidence")
+            assert line.is_visible(), slug
+            assert line.inner_text().split("\n")[0] == text, slug
+            above = card.locator(".wasla-card__verified").bounding_box()
+            box, outer = line.bounding_box(), card.bounding_box()
+            assert above["y"] + above["height"] <= box["y"] and box["x"] >= outer["x"] and box["x"] + box["width"] <= outer["x"] + outer["width"], slug
+            if old:
+                assert card.locator(".wasla-card__evidence strong").evaluate("el => getComputedStyle(el).fontWeight") in ("700", "bold")
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
