@@ -386,3 +386,43 @@ def test_evidence_line_reads_at_360px_in_chromium(evidence_site, page_factory, l
             if old:
                 assert card.locator(".wasla-card__evidence strong").evaluate("el => getComputedStyle(el).fontWeight") in ("700", "bold")
         assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_make_verify_asks_when_run_from_a_terminal(tmp_path):
+    """No arguments on a terminal: it asks for the entry, the method and what changed."""
+    import pty
+    import select
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "wasla", "verify"], cwd=tmp_path, stdin=slave, stdout=slave, stderr=slave,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    os.close(slave)
+    said = b""
+
+    def until(text: bytes):
+        nonlocal said
+        while text not in said:
+            ready, _, _ = select.select([master], [], [], 30)
+            assert ready, said
+            said += os.read(master, 4096)
+
+    until(b"Entry (country/slug, like lb/helem): ")
+    os.write(master, b"lb/good-grup\n")
+    until(b"did you mean 'lb/good-group'?")
+    os.write(master, b"lb/good-group\n")
+    until(b"How did you check it? (website, phone, partner, in_person): ")
+    os.write(master, b"partner\n")
+    until(b"What changed (empty: nothing): ")
+    os.write(master, b"\n")
+    until(b"check: 0 errors in this file")
+    assert proc.wait(timeout=30) == 0
+    os.close(master)
+    after = (data / "resources" / "lb" / "good-group.yml").read_text(encoding="utf-8")
+    assert diff(COMMENTED, after) == ["+last_verified: 2026-11-24", "+verified_by: partner"]
+
+
+def test_the_age_that_counts_as_old_is_configurable(tmp_path, monkeypatch):
+    monkeypatch.setenv("WASLA_EVIDENCE_STALE_YEARS", "10")  # extra.wasla.evidence_stale_years, overridden
+    site = built_site(tmp_path, evidence_files({"old-line": ENTRIES["old-line"]}), fixtures=False)
+    card = card_html(site, "en", "old-line")
+    assert ">Last published by the organisation: June 2021</p>" in card and "Old information" not in card
