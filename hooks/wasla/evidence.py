@@ -195,14 +195,20 @@ def queue_key(evidence: Evidence):
 
 
 @lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@lru_cache(maxsize=None)
 def _levant(lang: str) -> Locale | None:
     # Arabic readers from the Levant and Iraq know March as آذار, from Egypt and the Gulf as
     # مارس. CLDR's 'ar' gives only مارس; newspapers write both, «آذار/مارس», as issue #19 shows.
     return Locale.parse("ar_SY") if lang == "ar" else None
 
 
+@lru_cache(maxsize=None)
 def month_name(month: int, lang: str) -> str:
-    locale = Locale.parse(lang)
+    locale = _locale(lang)
     name = locale.months["format"]["wide"][month]
     levant = _levant(lang)
     if levant is not None:
@@ -214,25 +220,29 @@ def month_name(month: int, lang: str) -> str:
 
 def format_source_date(source: Source, lang: str) -> str:
     """'2024' | 'March 2024' / 'آذار/مارس 2024' | '5 March 2024' / '5 آذار/مارس 2024'."""
-    if source.date is None:
-        return ""
-    locale = Locale.parse(lang)
-    year = format_date(source.date, format="y", locale=locale)
-    if source.precision == "year":
+    return "" if source.date is None else _format_date(source.date, source.precision, lang)
+
+
+@lru_cache(maxsize=4096)  # a site has few distinct source dates; CLDR formatting is the cost
+def _format_date(date: dt.date, precision: str, lang: str) -> str:
+    locale = _locale(lang)
+    year = format_date(date, format="y", locale=locale)
+    if precision == "year":
         return year
     if lang == "ar":
-        month = month_name(source.date.month, lang)
-        if source.precision == "month":
+        month = month_name(date.month, lang)
+        if precision == "month":
             return f"{month} {year}"
-        return f"{format_date(source.date, format='d', locale=locale)} {month} {year}"
-    if source.precision == "month":
-        return format_date(source.date, format="MMMM y", locale=locale)
-    return format_date(source.date, format="long", locale=locale)
+        return f"{format_date(date, format='d', locale=locale)} {month} {year}"
+    if precision == "month":
+        return format_date(date, format="MMMM y", locale=locale)
+    return format_date(date, format="long", locale=locale)
 
 
+@lru_cache(maxsize=None)
 def format_years(years: int, lang: str) -> str:
     """'3 years' / '3 سنوات' (CLDR plural rules)."""
-    return format_timedelta(dt.timedelta(days=365 * years), granularity="year", threshold=100, locale=Locale.parse(lang))
+    return format_timedelta(dt.timedelta(days=365 * years), granularity="year", threshold=100, locale=_locale(lang))
 
 
 def evidence_line(r, strings: dict, lang: str, today: dt.date, stale_years: int) -> dict:

@@ -140,7 +140,10 @@ class Site:
 
     def evidence(self, r: Resource) -> dict:
         """The card's evidence line (issue #19, evidence.py): {text, stale, case}."""
-        return evidence.evidence_line(r, self.s, self.lang, self.today, self.evidence_stale_years)
+        cache = self.__dict__.setdefault("_evidence", {})  # a card and its search result share it
+        if r.path not in cache:
+            cache[r.path] = evidence.evidence_line(r, self.s, self.lang, self.today, self.evidence_stale_years)
+        return cache[r.path]
 
     def source_label(self, source) -> str:
         return evidence.source_label(source, self.s, self.lang)
