@@ -90,7 +90,7 @@ def record(text: str, today: dt.date, method: str, changed: str | None) -> str:
     yaml.dump(doc, out)
     new = out.getvalue()
     unexpected = [line for line in difflib.ndiff(text.splitlines(), new.splitlines())
-                  if line[:2] == "- " and not line[2:].lstrip().startswith(tuple(f"{k}:" for k in CHANGED_FIELDS))]
+                  if line[:2] in ("- ", "+ ") and not line[2:].startswith(tuple(f"{k}:" for k in CHANGED_FIELDS))]
     if unexpected:
         raise VerifyError(f"not written: recording the verification would also change {unexpected[0][2:].strip()!r}; "
                           "edit last_verified and verified_by by hand")
