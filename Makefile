@@ -29,7 +29,7 @@ ifeq ($(ENGINE),materialx)
 export WASLA_THEME := materialx
 endif
 
-.PHONY: serve build check new mirror zim test bench lighthouse clean
+.PHONY: serve build check new verify mirror zim test bench lighthouse clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,12 @@ check: $(STAMP)
 ## new: start a resource file (asks for country, slug and kinds), then run make check
 new: $(STAMP)
 	$(PY) -m wasla new
+
+## verify: record that you (a curator) checked an entry, then check its file:
+##         make verify ENTRY=lb/helem METHOD=phone [CHANGED="new hours"]  (no arguments: it asks)
+##         METHOD: website, phone, partner or in_person; ENTRY, METHOD, CHANGED reach it as variables
+verify: $(STAMP)
+	$(PY) -m wasla verify
 
 ## test: the whole suite (loader, rules, site build, browser; the site built by every ENGINE)
 test: $(DEV) .venv-properdocs/.installed .venv-materialx/.installed

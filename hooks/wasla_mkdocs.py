@@ -29,6 +29,11 @@ def stale_months(config: MkDocsConfig) -> int:
     return int(setting(config, "stale_months", "12"))
 
 
+def evidence_stale_years(config: MkDocsConfig) -> int:
+    """extra.wasla.evidence_stale_years: a newest source older than this is called old (#19)."""
+    return int(setting(config, "evidence_stale_years", "3"))
+
+
 def current_language(config: MkDocsConfig) -> str:
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
@@ -79,7 +84,8 @@ def site_for(config: MkDocsConfig) -> Site:
     lang = current_language(config)
     if _build.get("site_lang") != lang:
         _build["site"] = Site(dataset(config), lang, today=today(), stale_months=stale_months(config),
-                              issues_url=setting(config, "issues_url"), report_email=setting(config, "report_email"))
+                              issues_url=setting(config, "issues_url"), report_email=setting(config, "report_email"),
+                              evidence_stale_years=evidence_stale_years(config))
         _build["site_lang"] = lang
         _build.pop("index", None)
     return _build["site"]

@@ -37,7 +37,8 @@ def test_resources_csv_has_bom_columns_and_arabic(fixture_site):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert list(rows[0]) == ["slug", "country", "countries", "name_en", "name_ar", "kinds", "summary_en", "summary_ar",
                              "city_en", "city_ar", "phones", "emails", "websites", "other_contacts", "languages",
-                             "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en"]
+                             "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en",
+                             "newest_source_date", "newest_source_kind"]
     hotline = next(r for r in rows if r["slug"] == "test-hotline")
     assert hotline["name_ar"] == "خط الاختبار"
     assert hotline["phones"] == "01 123 456 | 1564"

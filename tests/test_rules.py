@@ -167,7 +167,7 @@ def test_http_is_a_warning_and_kept(tmp_path):
         "resources/lb/good-group.yml:13:5: sources[0]: warning: plain http link (kept as written); expected 'https://' if the site supports it; got 'http://example.org/'",
     ]
     dataset, _ = load(tmp_path / "data", today=TODAY, raise_on_error=False)
-    assert dataset.resources[0].sources == ("http://example.org/",)
+    assert [s.url for s in dataset.resources[0].sources] == ["http://example.org/"]
 
 
 def test_missing_translation_is_a_warning(tmp_path):
@@ -255,8 +255,10 @@ def test_make_new_writes_a_skeleton_that_check_then_explains(tmp_path):
         "data/resources/lb/beirut-line.yml:7:3: name: has no text; expected 'en:' or 'ar:' with text; got empty text",
         "data/resources/lb/beirut-line.yml:24:3: summary: has no text; expected 'en:' or 'ar:' with text; got empty text",
         "data/resources/lb/beirut-line.yml:32:12: contacts[0].value: is required; expected a value for 'value'; got nothing",
-        "data/resources/lb/beirut-line.yml:52:5: sources[0]: not a web link; expected a full address starting with 'https://'; got 'https://'",
-        "0 resources valid; 4 errors, 0 warnings; 0 not yet verified, 0 stale",
+        "data/resources/lb/beirut-line.yml:54:10: sources[0].url: not a web link; expected a full address starting with 'https://'; got 'https://'",
+        "data/resources/lb/beirut-line.yml:55:10: sources[0].date: is required; expected a value for 'date'; got nothing",
+        "data/resources/lb/beirut-line.yml:56:10: sources[0].kind: is required; expected a value for 'kind'; got nothing",
+        "0 resources valid; 6 errors, 0 warnings; 0 not yet verified, 0 stale",
     ]
 
 

@@ -5,7 +5,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from wasla import rules
+from wasla import evidence, rules
 from wasla.load import REQUIRED_KINDS
 from wasla.yamlload import loads, plain
 
@@ -24,6 +24,9 @@ def test_fields_and_required_match_the_rulebook():
     assert list(contact["properties"]) == list(rules.CONTACT_FIELDS)
     assert contact["required"] == [k for k, (req, _) in rules.CONTACT_FIELDS.items() if req]
     assert list(PROPS["address"]["properties"]) == list(rules.ADDRESS_FIELDS)
+    source = PROPS["sources"]["items"]["oneOf"][1]
+    assert list(source["properties"]) == list(evidence.SOURCE_FIELDS)
+    assert source["required"] == [k for k, (req, _) in evidence.SOURCE_FIELDS.items() if req]
 
 
 def test_enums_match_the_rulebook():
@@ -32,6 +35,7 @@ def test_enums_match_the_rulebook():
     assert tuple(PROPS["address"]["properties"]["visibility"]["enum"]) == rules.VISIBILITIES
     assert tuple(PROPS["verified_by"]["enum"]) == rules.VERIFIED_BY
     assert tuple(PROPS["confidence"]["enum"]) == rules.CONFIDENCES
+    assert tuple(PROPS["sources"]["items"]["oneOf"][1]["properties"]["kind"]["enum"]) == evidence.SOURCE_KINDS
     kinds = list(plain(loads((ROOT / "data" / "kinds.yml").read_text(encoding="utf-8"))))
     assert PROPS["kinds"]["items"]["enum"] == kinds
     assert set(REQUIRED_KINDS) <= set(kinds)
@@ -48,3 +52,16 @@ def test_shipped_files_match_the_schema_and_name_it(path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/resource.schema.json\n")
     jsonschema.validate(plain(loads(text)), SCHEMA)
+
+
+def test_source_mappings_match_the_schema():
+    item = {"$defs": SCHEMA["$defs"], **PROPS["sources"]}
+    good = ["https://example.org/", {"url": "https://example.org/a", "date": "2024-03", "kind": "own"},
+            {"url": "https://example.org/b", "date": "undated", "kind": "press"}, {"url": "https://example.org/c", "date": "2019", "kind": "other"}]
+    jsonschema.validate(good, item)
+    for bad in ({"url": "https://example.org/", "date": "03/2024", "kind": "own"},
+                {"url": "https://example.org/", "date": "2024", "kind": "blog"},
+                {"url": "https://example.org/", "date": "2024"},
+                {"url": "https://example.org/", "date": "2024", "kind": "own", "note": "x"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate([bad], item)

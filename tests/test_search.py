@@ -97,7 +97,9 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     home(page, search_server, "ar")
     assert ask(page, "Cairo") == ["eg/cairo-legal-aid", "eg/dar-amal"]
     assert page.locator("[data-search-results] a").all_inner_texts() == ["شبكة المساعدة القانونية في القاهرة", "دار أمل"]
-    assert page.locator("[data-search-results] li").first.inner_text().split("\n")[-1] == "المساعدة القانونية · مصر"
+    assert page.locator("[data-search-results] li .wasla-search__meta").first.inner_text() == "المساعدة القانونية · مصر"
+    # under it, the card's evidence line (issue #19); these fixture sources are bare links
+    assert page.locator("[data-search-results] li .wasla-search__evidence").first.inner_text() == strings("ar")["evidence_undated"]
     # no Arabic name: the English one, isolated and marked
     ask(page, "عمان")
     result = page.locator("[data-search-results] li").first
@@ -105,7 +107,7 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     assert f"({strings('ar')['not_translated']})" in result.inner_text()
     # a paused entry says so
     ask(page, "ملجا")
-    assert page.locator("[data-search-results] li").first.inner_text().endswith("· " + strings("ar")["status_paused"])
+    assert page.locator("[data-search-results] li .wasla-search__meta").first.inner_text().endswith("· " + strings("ar")["status_paused"])
 
     page = page_factory()
     home(page, search_server, "en")

@@ -6,6 +6,7 @@ summary; exits 1 on any error.
 sums:  writes SHA256SUMS for a built site.
 mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
+verify: records a curator's verification in an entry's file (make verify), then checks it.
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
        data/resources/<country>/<slug>.yml for ``make check`` to guide.
 """
@@ -32,15 +33,28 @@ def check(data_dir: str, stale_months: int) -> int:
     dataset, problems = load(data_dir, raise_on_error=False, today=now)
     report(problems, sys.stdout)
     never, stale = freshness(dataset, now, stale_months)
-    for r in never:
-        print(f"{r.path}: note: not yet verified")
-    for r in stale:
-        print(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago")
+    verification_queue(never, stale, now, stale_months)
     errors = sum(1 for p in problems if p.level == ERROR)
     warnings = len(problems) - errors
     print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
           f"{len(never)} not yet verified, {len(stale)} stale")
     return 1 if errors else 0
+
+
+def verification_queue(never, stale, now, stale_months: int) -> None:
+    """Never verified, then stale; in each, the oldest evidence (newest source) first (#19)."""
+    from .evidence import queue_key, summarise
+
+    def newest(r) -> str:
+        top = summarise(r.sources, now).newest
+        return f"newest source {top.written_date} ({top.kind or 'kind not recorded'})" if top else "no dated source"
+
+    if never or stale:
+        print("Verification queue (never verified, then stale; oldest evidence first):")
+    for r in sorted(never, key=lambda r: queue_key(summarise(r.sources, now))):
+        print(f"{r.path}: note: not yet verified; {newest(r)}")
+    for r in sorted(stale, key=lambda r: queue_key(summarise(r.sources, now))):
+        print(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago; {newest(r)}")
 
 
 def ask(prompt: str, value: str | None, valid, hint: str) -> str:
@@ -121,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--country")
     n.add_argument("--slug")
     n.add_argument("--kinds", help="comma-separated")
+    v = sub.add_parser("verify", help="record that a curator checked an entry (make verify ENTRY=lb/helem METHOD=phone)")
+    v.add_argument("--data-dir", default="data")
+    v.add_argument("--entry", default=os.environ.get("ENTRY") or None, help="<country>/<slug>, like lb/helem")
+    v.add_argument("--method", default=os.environ.get("METHOD") or None, help="website, phone, partner or in_person")
+    v.add_argument("--changed", default=os.environ.get("CHANGED") or None, help="what changed (added to curator_notes)")
     ln = sub.add_parser("links", help="check every web link (network; the weekly workflow runs it)")
     ln.add_argument("data_dir", nargs="?", default="data")
     ln.add_argument("--report", default="-", help="Markdown report file, or - for standard output")
@@ -157,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "check":
         return check(args.data_dir, args.stale_months)
+    if args.command == "verify":
+        from .verify import verify
+
+        return verify(args.data_dir, args.entry, args.method, args.changed, today())
     if args.command == "links":
         from .links import report as link_report
 

@@ -22,6 +22,7 @@ import os
 import uuid
 from pathlib import Path
 
+from . import evidence
 from .model import Dataset, Resource, Text
 from .render import Site, country_name, language_name
 
@@ -31,7 +32,8 @@ HSDS_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "de
 PHONE_TYPES = {"phone": "voice", "sms": "text", "whatsapp": "cell", "signal": "cell"}
 CSV_COLUMNS = ["slug", "country", "countries", "name_en", "name_ar", "kinds", "summary_en", "summary_ar",
                "city_en", "city_ar", "phones", "emails", "websites", "other_contacts", "languages",
-               "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en"]
+               "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en",
+               "newest_source_date", "newest_source_kind"]
 
 
 def _text(t: Text | None) -> dict:
@@ -59,8 +61,9 @@ def record(r: Resource, pages: dict[str, str]) -> dict:
         "languages": list(r.languages),
         "address": _text(r.address) if r.address else None,
         "last_verified": r.last_verified.isoformat() if r.last_verified else None,
-        "verified_by": r.verified_by, "sources": list(r.sources), "status": r.status, "confidence": r.confidence,
+        "verified_by": r.verified_by, "sources": [s.url for s in r.sources], "status": r.status, "confidence": r.confidence,
         "pages": pages,
+        **evidence.export_fields(r),  # newest_source_date/_kind, source_details: [{url, date, kind}]
     }
 
 
@@ -83,8 +86,9 @@ def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
             r.summary.en or "", r.summary.ar or "", r.city.en or "", r.city.ar or "",
             by("phone"), by("email"), by("website"), " | ".join(f"{c.type}: {c.value}" for c in r.contacts if c.type not in ("phone", "email", "website")),
             " ".join(r.languages), (r.address.en or "") if r.address else "", (r.address.ar or "") if r.address else "",
-            r.last_verified.isoformat() if r.last_verified else "", r.verified_by or "", r.status, " ".join(r.sources),
+            r.last_verified.isoformat() if r.last_verified else "", r.verified_by or "", r.status, " ".join(s.url for s in r.sources),
             pages[r.path]["ar"], pages[r.path]["en"],
+            *(evidence.export_fields(r)[k] or "" for k in ("newest_source_date", "newest_source_kind")),
         ])
     return "\ufeff" + out.getvalue()
 
@@ -106,6 +110,7 @@ def hsds_service(r: Resource) -> dict:
         "url": next((c.href for c in r.contacts if c.type in ("website", "chat") and c.href.startswith("https://")), None),
         "email": next((c.value for c in r.contacts if c.type == "email"), None),
         "status": HSDS_STATUS[r.status],
+        # a curator's verification only (make verify), never a source's date (issue #19)
         "assured_date": r.last_verified.isoformat() if r.last_verified else None,
         "phones": [{"id": uid("phone", f"{r.slug}/{i}"), "service_id": sid, "number": c.value, "type": PHONE_TYPES[c.type],
                     "description": c.hours.en or None}

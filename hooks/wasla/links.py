@@ -21,7 +21,7 @@ def links(dataset: Dataset) -> dict[str, list[str]]:
     """URL -> the files that use it (contact links and sources)."""
     found: dict[str, list[str]] = {}
     for r in dataset.resources:
-        urls = [c.href for c in r.contacts if c.href.startswith(("http://", "https://"))] + list(r.sources)
+        urls = [c.href for c in r.contacts if c.href.startswith(("http://", "https://"))] + [s.url for s in r.sources]
         for url in urls:
             found.setdefault(url, [])
             if r.path not in found[url]:

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .evidence import Source
 
 LANGS = ("ar", "en")  # ar first: the default language, built at the site root
 
@@ -86,7 +90,7 @@ class Resource:
     countries: tuple[str, ...]
     summary: Text
     contacts: tuple[Contact, ...]
-    sources: tuple[str, ...]
+    sources: tuple["Source", ...]  # evidence.Source: url, date (with its precision), kind
     status: str
     city: Text = field(default_factory=Text)
     languages: tuple[str, ...] = ()

@@ -17,6 +17,7 @@ from babel import Locale
 from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
 
+from . import evidence
 from .model import LANGS, Dataset, Kind, Resource
 from .rules import INTERNATIONAL
 from .yamlload import loads, plain
@@ -96,12 +97,13 @@ class Site:
     """The pages and page bodies of one language."""
 
     def __init__(self, dataset: Dataset, lang: str, *, today: dt.date | None = None, stale_months: int = STALE_MONTHS,
-                 issues_url: str = "", report_email: str = ""):
+                 issues_url: str = "", report_email: str = "", evidence_stale_years: int = evidence.STALE_YEARS):
         assert lang in LANGS
         self.dataset = dataset
         self.lang = lang
         self.today = today or dt.date.today()
         self.stale_months = stale_months
+        self.evidence_stale_years = evidence_stale_years
         self.issues_url = issues_url
         self.report_email = report_email
         self.s = strings(lang)
@@ -135,6 +137,16 @@ class Site:
 
     def is_stale(self, value: dt.date) -> bool:
         return months_between(value, self.today) >= self.stale_months
+
+    def evidence(self, r: Resource) -> dict:
+        """The card's evidence line (issue #19, evidence.py): {text, stale, case}."""
+        cache = self.__dict__.setdefault("_evidence", {})  # a card and its search result share it
+        if r.path not in cache:
+            cache[r.path] = evidence.evidence_line(r, self.s, self.lang, self.today, self.evidence_stale_years)
+        return cache[r.path]
+
+    def source_label(self, source) -> str:
+        return evidence.source_label(source, self.s, self.lang)
 
     def report_href(self, r: Resource) -> str | None:
         """The report form with this entry filled in (GitHub issue-form query parameters)."""
@@ -219,6 +231,7 @@ class Site:
             "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
             "stale_months": self.stale_months, "report_href": self.report_href,
             "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
+            "evidence": self.evidence, "source_label": self.source_label,
         }
 
     def render(self, plan: PagePlan, base: str) -> str:

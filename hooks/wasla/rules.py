@@ -22,6 +22,7 @@ import phonenumbers
 from babel import Locale
 from phonenumbers import shortnumberinfo
 
+from .evidence import check_sources
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -486,11 +487,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         translation_differs(c, data, key)
     summary_is_short(c, data)
 
-    sources = []
-    if isinstance(data.get("sources"), list):
-        for i, src in enumerate(data["sources"]):
-            if web_url_is_safe(c, src, f"sources[{i}]", data, "sources"):
-                sources.append(str(src))
+    sources = check_sources(c, data, today)  # evidence.py: bare links or {url, date, kind}
 
     contacts = []
     if isinstance(data.get("contacts"), list):

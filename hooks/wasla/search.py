@@ -13,7 +13,8 @@ Why shards: a reader on a slow line downloads only what a query needs.
 - ``t/<n>.js``     terms: every normalised token whose first two characters hash to bucket n,
                    with its postings (which entries, how strong a field);
 - ``d/<n>.js``     the result cards of entries n*S … n*S+S-1: [name, its language if it is a
-                   fallback, country, kinds, where its card is (Site.entry_href), status];
+                   fallback, country, kinds, where its card is (Site.entry_href), status,
+                   the card's evidence line (issue #19)];
 - ``f.js``         each entry's countries and kinds, loaded only when a filter is chosen.
 
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
@@ -222,6 +223,12 @@ def _term_files(dataset) -> dict[str, str]:
     return {f"t/{n}.js": _js(f"t/{n}", shard) for n, shard in enumerate(shards)}
 
 
+def evidence_text(site: Site, r: Resource) -> str:
+    """The card's evidence line, with its note on age, as one plain string (issue #19)."""
+    line = site.evidence(r)
+    return f"{line['text']} · {line['stale']}" if line["stale"] else line["text"]
+
+
 def build_index(site: Site) -> tuple[str, dict[str, str]]:
     """(index id, {path inside the index folder: file text}) for the site's language."""
     lang = site.lang
@@ -234,7 +241,7 @@ def build_index(site: Site) -> tuple[str, dict[str, str]]:
     for r in doc_order(site.dataset):
         shown = r.name.get(lang)
         cards.append([shown.text, shown.lang if shown.missing else "", country_index[r.folder],
-                      [kind_index[k] for k in r.kinds], site.entry_href(r), STATUS_ORDER[r.status]])
+                      [kind_index[k] for k in r.kinds], site.entry_href(r), STATUS_ORDER[r.status], evidence_text(site, r)])
         facets.append([[country_index[c] for c in r.countries], sum(1 << kind_index[k] for k in r.kinds)])
     for n in range(0, len(cards), DOCS_PER_SHARD):
         files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n:n + DOCS_PER_SHARD])
