@@ -10,14 +10,19 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check new mirror test bench lighthouse clean
 
+# Debian packages (python3-venv, chromium, wget, …): .ci/debian-packages, installed by .ci/packages
+# when run as root, named with the apt-get command otherwise. pip -qq still prints its errors.
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+	@.ci/packages build
+	@echo "Installing the site's Python packages into $(VENV) (once, about a minute)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install -qq --disable-pip-version-check -r requirements.txt
+	@touch $@
 
 $(DEV): $(STAMP) requirements-dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+	@echo "Installing the test tools into $(VENV) (once)"
+	@$(BIN)/pip install -qq --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
 
 ## serve: build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
 serve: $(STAMP) check
@@ -44,9 +49,10 @@ check: $(STAMP)
 new: $(STAMP)
 	$(PY) -m wasla new
 
-## test: the whole suite (loader, rules, site build, browser)
+## test: the whole suite (loader, rules, site build, browser); installs what it needs first
 test: $(DEV)
-	$(BIN)/pytest -q
+	@.ci/packages test
+	$(BIN)/pytest -q -rs
 
 ## bench: build 1,000 and 10,000 synthetic entries and print the figures
 bench: $(DEV)
