@@ -25,17 +25,21 @@ $(DEV): $(STAMP) requirements-dev.txt
 	@touch $@
 
 ## serve: build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
-serve: $(STAMP) check
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+##        prints one line about the data (every error in full); make check shows the detail
+serve: $(STAMP)
+	@$(PY) -m wasla report-path
+	@$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was);
 ##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
 build: $(STAMP)
-	rm -rf site.tmp
-	@# never --quiet: it silences warnings, and strict mode then lets them pass
-	$(BIN)/mkdocs build --site-dir site.tmp
-	$(PY) -m wasla sums site.tmp
-	rm -rf site && mv site.tmp site
+	@rm -rf site.tmp
+	@# never --quiet: it silences warnings, and strict mode then lets them pass (the hooks
+	@# lower only MkDocs' INFO narration: hooks/wasla/console.py)
+	@$(BIN)/mkdocs build --site-dir site.tmp
+	@$(PY) -m wasla sums site.tmp
+	@rm -rf site && mv site.tmp site
+	@echo "Site written to site/ (open site/index.html; English at site/en/)"
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build

@@ -6,6 +6,8 @@ summary; exits 1 on any error.
 sums:  writes SHA256SUMS for a built site.
 mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
+report-path: notes (make serve) or fails (--require, the deploy workflow) when readers have
+       no way to report: neither issues_url nor report_email is set.
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
        data/resources/<country>/<slug>.yml for ``make check`` to guide.
 """
@@ -117,7 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     sm.add_argument("site_dir", nargs="?", default="site")
     sm.add_argument("--sign", metavar="SECRET_KEY", default=os.environ.get("MINISIGN_SECRET_KEY") or None,
                     help="minisign secret key (default: $MINISIGN_SECRET_KEY); also writes SHA256SUMS.minisig")
+    rp = sub.add_parser("report-path", help="note when readers have no way to report (make serve); --require fails (deploy)")
+    rp.add_argument("--config", default="mkdocs.yml")
+    rp.add_argument("--require", action="store_true", help="exit 1 when neither issues_url nor report_email is set")
     args = parser.parse_args(argv)
+    if args.command == "report-path":
+        from .reporting import check as report_path
+
+        return report_path(args.config, args.require)
     if args.command == "sums":
         from .integrity import sign, write_sums
 
