@@ -24,7 +24,8 @@ from .load import build_today as today
 from .load import load, load_kinds
 from .problems import ERROR, display_path, report
 from .render import STALE_MONTHS, country_name, freshness
-from .rules import INTERNATIONAL, SLUG_RE, country_codes, outing_term
+from . import slugs
+from .rules import INTERNATIONAL, country_codes
 
 HERE = Path(__file__).parent
 
@@ -57,7 +58,7 @@ def ask(prompt: str, value: str | None, valid, hint: str) -> str:
         problem = valid(value)
         if problem is None:
             return value
-        print(f"  {problem}; {hint}", file=sys.stderr)
+        print(f"  {problem}" + ("" if "; try '" in problem else f"; {hint}"), file=sys.stderr)
         value = None
         if not sys.stdin.isatty():
             raise SystemExit(2)
@@ -71,10 +72,8 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
         return None if v == INTERNATIONAL or v in country_codes() else f"'{v}' is not a country code"
 
     def valid_slug(v):
-        if not SLUG_RE.match(v):
-            return f"'{v}' is not a valid slug"
-        if outing_term(v.replace("-", " ")):
-            return f"'{v}' contains '{outing_term(v.replace('-', ' '))}', which would out a reader"
+        if slugs.problem(v):
+            return slugs.problem(v)
         if list((data / "resources").glob(f"*/{v}.yml")):
             return f"'{v}' is already used"
         return None
@@ -86,7 +85,7 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
 
     country = ask("Country (lower-case ISO code like lb, or international)", country, valid_country, "for example: lb, eg, tn, international")
     print(f"  {country_name(country, 'en')} / {country_name(country, 'ar')}")
-    slug = ask("Slug (the file name: lower-case letters, digits, hyphens)", slug, valid_slug, "for example: beirut-helpline")
+    slug = ask("Slug (the file name: lower-case letters, digits, hyphens)", slug, valid_slug, slugs.EXAMPLE)
     kinds_list = [k.strip() for k in ask(f"Kinds, comma-separated ({', '.join(known_kinds)})", kinds, valid_kinds, "for example: hotline, legal_aid").split(",") if k.strip()]
 
     path = data / "resources" / country / f"{slug}.yml"
