@@ -43,7 +43,7 @@ build: $(STAMP)
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
-	$(PY) -m wasla mirror site dist
+	@$(PY) -m wasla mirror site dist
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)

@@ -23,7 +23,7 @@ def mail_parts(href):
 def test_card_mail_link_names_the_entry_in_the_page_language(fixture_site):
     en = (fixture_site / "en" / "countries" / "lb.html").read_text(encoding="utf-8")
     assert ('<a href="mailto:reports@example.org?subject=Report%3A%20lb%2Ftest-hotline&amp;body=Entry%3A%20lb%2Ftest-hotline'
-            '%0D%0A%0D%0AWhat%20is%20wrong%3F%20') in en
+            '%0D%0A%0D%0AWhat%20is%20wrong%3F%0D%0A') in en
     assert ">by e-mail (no account needed)</a>" in en
     ar = (fixture_site / "countries" / "lb.html").read_text(encoding="utf-8")
     assert "?subject=%D8%A8%D9%84%D8%A7%D8%BA%3A%20lb%2Ftest-hotline&amp;body=" in ar
