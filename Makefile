@@ -31,44 +31,54 @@ endif
 
 .PHONY: serve build check new verify mirror zim test bench lighthouse clean
 
+# Debian packages (python3-venv, chromium, wget, …): .ci/debian-packages, installed by .ci/packages
+# when run as root, named with the apt-get command otherwise. pip -qq still prints its errors.
 $(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $@
+	@.ci/packages build
+	@echo "Installing the site's Python packages into $(VENV) (once, about a minute)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install -qq --disable-pip-version-check -r requirements.txt
+	@touch $@
 
 # The other engines' environments: requirements.txt without MkDocs (and, for materialx, without
 # Material), plus the engine's own file, all --no-deps so that pip cannot pull MkDocs back in.
 .venv-%/.installed: requirements.txt requirements-%.txt
-	$(PYTHON) -m venv .venv-$*
-	grep -vE '^(mkdocs|mkdocs-get-deps|mergedeep$(if $(filter materialx,$*),|mkdocs-material))==' requirements.txt > .venv-$*/requirements.txt
-	.venv-$*/bin/pip install --quiet --disable-pip-version-check --no-deps -r .venv-$*/requirements.txt -r requirements-$*.txt
-	touch $@
+	@.ci/packages build
+	@echo "Installing the $* engine's environment into .venv-$* (once; README, \"Engine\")"
+	@$(PYTHON) -m venv .venv-$*
+	@grep -vE '^(mkdocs|mkdocs-get-deps|mergedeep$(if $(filter materialx,$*),|mkdocs-material))==' requirements.txt > .venv-$*/requirements.txt
+	@.venv-$*/bin/pip install -qq --disable-pip-version-check --no-deps -r .venv-$*/requirements.txt -r requirements-$*.txt
+	@touch $@
 
 $(DEV): $(STAMP) requirements-dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+	@echo "Installing the test tools into $(VENV) (once)"
+	@$(BIN)/pip install -qq --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
 
 ## serve: build and serve the site at http://127.0.0.1:8000 (rebuilds on change)
+##        prints one line about the data (every error in full); make check shows the detail
 serve: $(SITE_STAMP)
-	$(SITE_PY) -m wasla check data
-	$(DOCS) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	@$(SITE_PY) -m wasla report-path
+	@$(DOCS) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 ## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was);
 ##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
 build: $(SITE_STAMP)
-	rm -rf site.tmp
-	@# never --quiet: it silences warnings, and strict mode then lets them pass
-	$(DOCS) build -f mkdocs.yml --site-dir site.tmp
-	$(SITE_PY) -m wasla sums site.tmp
-	rm -rf site && mv site.tmp site
+	@rm -rf site.tmp
+	@# never --quiet: it silences warnings, and strict mode then lets them pass (the hooks
+	@# lower only MkDocs' INFO narration: hooks/wasla/console.py)
+	@$(DOCS) build -f mkdocs.yml --site-dir site.tmp
+	@$(SITE_PY) -m wasla sums site.tmp
+	@rm -rf site && mv site.tmp site
+	@echo "Site written to site/ (open site/index.html; English at site/en/)"
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
-	$(SITE_PY) -m wasla mirror site dist
+	@$(SITE_PY) -m wasla mirror site dist
 
 ## zim: the Kiwix edition, dist/wasla-<data date>.zim (open it in Kiwix; README, "Kiwix edition")
 zim: build
-	$(SITE_PY) -m wasla zim site dist
+	@$(SITE_PY) -m wasla zim site dist
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)
@@ -84,9 +94,11 @@ new: $(STAMP)
 verify: $(STAMP)
 	$(PY) -m wasla verify
 
-## test: the whole suite (loader, rules, site build, browser; the site built by every ENGINE)
+## test: the whole suite (loader, rules, site build, browser; the site built by every ENGINE);
+##       installs what it needs first
 test: $(DEV) .venv-properdocs/.installed .venv-materialx/.installed
-	$(BIN)/pytest -q
+	@.ci/packages test
+	$(BIN)/pytest -q -rs
 
 ## bench: build 1,000 and 10,000 synthetic entries and print the figures
 bench: $(DEV)

@@ -134,3 +134,47 @@ def page_factory(browser):
     yield make
     for ctx in contexts:
         ctx.close()
+
+
+# --- skips: always said, never silent in CI (issue 15) -------------------------------------
+SAFETY_FILES = {"test_safety.py", "test_mirror.py"}  # every test in these is marked `safety`
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "safety: a reader-safety test; skipping it fails the run")
+    if "s" not in config.option.reportchars and "a" not in config.option.reportchars.lower():
+        config.option.reportchars += "s"  # say why each test skipped, even under -q
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in SAFETY_FILES:
+            item.add_marker(pytest.mark.safety)
+
+
+_skipped: list[tuple[str, bool]] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append((report.nodeid, "safety" in report.keywords))
+
+
+def skip_failures(skipped: list[tuple[str, bool]], ci: bool) -> list[str]:
+    """The skips that fail the run: any skip in CI (CI=true), a safety test's skip anywhere."""
+    return [f"{nodeid}: {'a safety test' if safety else 'a test'} was skipped"
+            + ("" if safety else " in CI; CI must run every test (install what it needs: .ci/packages)")
+            for nodeid, safety in skipped if safety or ci]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if skip_failures(_skipped, os.environ.get("CI") == "true"):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    bad = skip_failures(_skipped, os.environ.get("CI") == "true")
+    if bad:
+        terminalreporter.section("skips that fail this run", sep="=", red=True)
+        for line in bad:
+            terminalreporter.write_line(line)

@@ -117,24 +117,6 @@ def test_wget_mirror_is_a_working_offline_copy(server, fixture_site, page_factor
     assert page.blocked == []
 
 
-def test_minisign_signature_with_a_throwaway_key(fixture_site, tmp_path):
-    import shutil
-
-    assert shutil.which("minisign"), "minisign is missing: apt-get install -y minisign (.ci/run does)"
-    site = tmp_path / "site"
-    shutil.copytree(fixture_site, site)
-    pub, sec = tmp_path / "wasla.pub", tmp_path / "wasla.key"
-    subprocess.run(["minisign", "-G", "-W", "-f", "-p", str(pub), "-s", str(sec)], check=True, capture_output=True, stdin=subprocess.DEVNULL)
-    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "MINISIGN_SECRET_KEY": str(sec)}
-    made = subprocess.run([sys.executable, "-m", "wasla", "sums", str(site)], capture_output=True, text=True, env=env)
-    assert made.returncode == 0, made.stderr
-    check = ["minisign", "-V", "-p", str(pub), "-m", str(site / "SHA256SUMS")]
-    assert subprocess.run(check, capture_output=True).returncode == 0
-    with open(site / "SHA256SUMS", "a") as f:
-        f.write("0" * 64 + "  evil.html\n")
-    assert subprocess.run(check, capture_output=True).returncode != 0
-
-
 def test_hidden_markers_never_reach_the_offline_edition(unzipped):
     for path in unzipped.rglob("*"):
         if path.is_file():

@@ -267,7 +267,7 @@ def test_make_new_refuses_an_outing_slug(tmp_path):
     made = subprocess.run([sys.executable, "-m", "wasla", "new", "--country", "lb", "--slug", "gay-line", "--kinds", "hotline"],
                           capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, stdin=subprocess.DEVNULL)
     assert made.returncode == 2
-    assert "'gay-line' contains 'gay', which would out a reader" in made.stderr
+    assert "'gay-line' is not a valid slug: it contains 'gay', which would out a reader" in made.stderr
     assert not (tmp_path / "data" / "resources" / "lb").exists()
 
 

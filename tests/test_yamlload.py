@@ -43,3 +43,43 @@ def test_alias_without_anchor_in_mapping_value_is_refused():
     with pytest.raises(YamlError) as exc:
         loads("- &a x\n- *a\n")
     assert exc.value.message.startswith("anchor '&a' is not allowed")
+
+
+# --- issue 15: an unclosed quote is reported where it opened, not where PyYAML gave up
+@pytest.mark.parametrize("text, pos, message", [
+    ('name: {en: "Broken, ar: x}\nkinds: [hotline]\n', Pos(1, 12),
+     'the file is not valid YAML: this quote (") is never closed; expected a closing " on line 1; got none before the end of the file'),
+    ("name:\n  en: 'Broken\n  ar: x\nkinds:\n  - hotline\n", Pos(2, 7),
+     "the file is not valid YAML: this quote (') is never closed; expected a closing ' on line 2; got none before the end of the file"),
+    ('summary:\n  en: "Line one\nname: x\ncity: "Beirut"\n', Pos(2, 7),
+     'the file is not valid YAML: this quote (") is not closed on its line, so the text runs on to line 4; expected a closing " on line 2'),
+])
+def test_an_unclosed_quote_points_where_it_opened(text, pos, message):
+    with pytest.raises(YamlError) as exc:
+        loads(text)
+    assert (exc.value.pos, exc.value.message) == (pos, message)
+
+
+def test_quotes_inside_words_comments_and_block_text_are_not_mistaken():
+    from wasla.yamlload import quoted_texts
+
+    text = "a: It's fine # don't\nb: |\n  He said \"hi\n  and 'left\nc: 'it''s'\nd: \"x \\\" y\"\n"
+    assert loads(text)["c"] == "it's"
+    assert [(p.line, q, closed) for p, q, closed in quoted_texts(text)] == [(5, "'", 5), (6, '"', 6)]
+    with pytest.raises(YamlError) as exc:  # an error elsewhere keeps PyYAML's own position
+        loads(text + "e: [1, 2\n")
+    assert exc.value.pos == Pos(8, 1) and "did not find expected ',' or ']'" in exc.value.message
+
+
+def test_make_check_prints_the_quote_hint_with_the_file(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT, make_data
+
+    make_data(tmp_path, {"resources/lb/broken.yml": 'name: {en: "Broken, ar: x}\nkinds: [hotline]\n'}, fixtures=False)
+    result = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == ('data/resources/lb/broken.yml:1:12: the file is not valid YAML: this quote (") '
+                                             'is never closed; expected a closing " on line 1; got none before the end of the file')

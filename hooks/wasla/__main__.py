@@ -7,6 +7,8 @@ sums:  writes SHA256SUMS for a built site.
 mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
 verify: records a curator's verification in an entry's file (make verify), then checks it.
+report-path: notes (make serve) or fails (--require, the deploy workflow) when readers have
+       no way to report: neither issues_url nor report_email is set.
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
        data/resources/<country>/<slug>.yml for ``make check`` to guide.
 """
@@ -23,7 +25,8 @@ from .load import build_today as today
 from .load import load, load_kinds
 from .problems import ERROR, display_path, report
 from .render import STALE_MONTHS, country_name, freshness
-from .rules import INTERNATIONAL, SLUG_RE, country_codes, outing_term
+from . import slugs
+from .rules import INTERNATIONAL, country_codes
 
 HERE = Path(__file__).parent
 
@@ -69,7 +72,7 @@ def ask(prompt: str, value: str | None, valid, hint: str) -> str:
         problem = valid(value)
         if problem is None:
             return value
-        print(f"  {problem}; {hint}", file=sys.stderr)
+        print(f"  {problem}" + ("" if "; try '" in problem else f"; {hint}"), file=sys.stderr)
         value = None
         if not sys.stdin.isatty():
             raise SystemExit(2)
@@ -83,10 +86,8 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
         return None if v == INTERNATIONAL or v in country_codes() else f"'{v}' is not a country code"
 
     def valid_slug(v):
-        if not SLUG_RE.match(v):
-            return f"'{v}' is not a valid slug"
-        if outing_term(v.replace("-", " ")):
-            return f"'{v}' contains '{outing_term(v.replace('-', ' '))}', which would out a reader"
+        if slugs.problem(v):
+            return slugs.problem(v)
         if list((data / "resources").glob(f"*/{v}.yml")):
             return f"'{v}' is already used"
         return None
@@ -98,7 +99,7 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
 
     country = ask("Country (lower-case ISO code like lb, or international)", country, valid_country, "for example: lb, eg, tn, international")
     print(f"  {country_name(country, 'en')} / {country_name(country, 'ar')}")
-    slug = ask("Slug (the file name: lower-case letters, digits, hyphens)", slug, valid_slug, "for example: beirut-helpline")
+    slug = ask("Slug (the file name: lower-case letters, digits, hyphens)", slug, valid_slug, slugs.EXAMPLE)
     kinds_list = [k.strip() for k in ask(f"Kinds, comma-separated ({', '.join(known_kinds)})", kinds, valid_kinds, "for example: hotline, legal_aid").split(",") if k.strip()]
 
     path = data / "resources" / country / f"{slug}.yml"
@@ -155,7 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     sm.add_argument("site_dir", nargs="?", default="site")
     sm.add_argument("--sign", metavar="SECRET_KEY", default=os.environ.get("MINISIGN_SECRET_KEY") or None,
                     help="minisign secret key (default: $MINISIGN_SECRET_KEY); also writes SHA256SUMS.minisig")
+    rp = sub.add_parser("report-path", help="note when readers have no way to report (make serve); --require fails (deploy)")
+    rp.add_argument("--config", default="mkdocs.yml")
+    rp.add_argument("--require", action="store_true", help="exit 1 when neither issues_url nor report_email is set")
     args = parser.parse_args(argv)
+    if args.command == "report-path":
+        from .reporting import check as report_path
+
+        return report_path(args.config, args.require)
     if args.command == "sums":
         from .integrity import sign, write_sums
 

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 SUMS = "SHA256SUMS"
+SIGNATURE_COMMENT = "Wasla SHA256SUMS"  # minisign's trusted comment
 
 
 def write_sums(site: str | Path) -> Path:
@@ -44,17 +45,34 @@ def verify(site: str | Path) -> list[str]:
 
 
 def sign(site: str | Path, secret_key: str | Path) -> Path:
-    """Sign SHA256SUMS with minisign (Debian package `minisign`): writes SHA256SUMS.minisig.
+    """Sign SHA256SUMS: writes SHA256SUMS.minisig.
 
-    The key must be unencrypted (`minisign -G -W`) for unattended builds; keep it in the CI
-    secret store, never in the repository.
+    Uses the `minisign` program (Debian package `minisign`) when it is on PATH, as maintainers
+    and CI do; otherwise the PyPI implementation `py-minisign` (requirements-dev.txt: the tests
+    use it), which writes the same format. The key must be unencrypted (`minisign -G -W`) for
+    unattended builds; keep it in the CI secret store, never in the repository.
     """
+    import shutil
     import subprocess
 
     site = Path(site)
     target = site / (SUMS + ".minisig")
-    subprocess.run(["minisign", "-S", "-s", str(secret_key), "-m", str(site / SUMS), "-x", str(target),
-                    "-t", "Wasla SHA256SUMS"], check=True, stdin=subprocess.DEVNULL, capture_output=True)
+    program = shutil.which("minisign")
+    if program:
+        subprocess.run([program, "-S", "-s", str(secret_key), "-m", str(site / SUMS), "-x", str(target),
+                        "-t", SIGNATURE_COMMENT], check=True, stdin=subprocess.DEVNULL, capture_output=True)
+        return target
+    try:
+        import minisign  # PyPI py-minisign
+    except ImportError:
+        raise SystemExit("signing needs minisign: apt-get install -y minisign (or pip install py-minisign)") from None
+    with minisign.SecretKey.from_file(secret_key) as key:
+        if key.is_encrypted():
+            raise SystemExit(f"{secret_key}: the key is encrypted; expected an unencrypted key (minisign -G -W)")
+        signature = key.sign((site / SUMS).read_bytes(), prehash=True, trusted_comment=SIGNATURE_COMMENT)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_bytes(bytes(signature) + b"\n")
+    os.replace(tmp, target)
     return target
 
 

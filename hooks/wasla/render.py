@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
 
 import jinja2
 from babel import Locale
@@ -18,6 +17,7 @@ from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
 
 from . import evidence
+from . import reporting
 from .model import LANGS, Dataset, Kind, Resource
 from .rules import INTERNATIONAL
 from .yamlload import loads, plain
@@ -150,9 +150,11 @@ class Site:
 
     def report_href(self, r: Resource) -> str | None:
         """The report form with this entry filled in (GitHub issue-form query parameters)."""
-        if not self.issues_url:
-            return None
-        return f"{self.issues_url}?" + urlencode({"template": "report.yml", "title": f"Report: {r.folder}/{r.slug}", "entry": f"{r.folder}/{r.slug}"})
+        return reporting.issue_form_href(self.issues_url, r)
+
+    def report_mailto(self, r: Resource) -> str | None:
+        """A mailto: naming this entry; works from the offline copy too (wasla/reporting.py)."""
+        return reporting.mailto_href(self.report_email, r, self.s)
 
     def vcard_links(self, root: str) -> str:
         """Links to every country's vCard files (so a wget mirror fetches them too)."""
@@ -229,7 +231,7 @@ class Site:
             "country_name": self.country_name, "country_list": self.country_list,
             "language_name": self.language_name, "language_list": self.language_list,
             "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
-            "stale_months": self.stale_months, "report_href": self.report_href,
+            "stale_months": self.stale_months, "report_href": self.report_href, "report_mailto": self.report_mailto,
             "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
             "evidence": self.evidence, "source_label": self.source_label,
         }

@@ -10,6 +10,7 @@ built from its events, so each value knows its line and column.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -84,6 +85,9 @@ def loads(text: str):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark else Pos(1, 1)
+        hint = quote_hint(text, pos.line)
+        if hint:
+            raise YamlError(*hint) from None
         problem = exc.problem or str(exc)
         raise YamlError(pos, f"the file is not valid YAML: {problem}; check indentation and quotes near here") from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml without marks
@@ -97,6 +101,71 @@ def loads(text: str):
     if len(docs) > 1:
         raise YamlError(Pos(1, 1), "the file holds more than one YAML document; expected one (remove '---' lines)")
     return docs[0] if docs else None
+
+
+# Where a quoted text may start: at the start of a line, or after one of these (then a space).
+_OPENS_AFTER = (":", "-", "?", "[", "{", ",")
+_BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s)\s*[|>][0-9+-]*\s*(?:#.*)?$")
+
+
+def quoted_texts(text: str) -> list[tuple[Pos, str, int | None]]:
+    """Every quoted text of a YAML file: (where its quote opened, the quote, line it closes on or None).
+
+    A scan good enough for hints (PyYAML reports where it gave up, often lines after the quote a
+    contributor forgot to close); it skips comments and block scalars (``|``, ``>``).
+    """
+    found = []
+    lines = text.splitlines()
+    quote = None  # (Pos, char) of the quoted text being read
+    block_indent = None  # inside a block scalar: the indentation of the line that opened it
+    for n, line in enumerate(lines, 1):
+        if quote is None and block_indent is not None:
+            stripped = line.strip()
+            if not stripped or len(line) - len(line.lstrip()) > block_indent:
+                continue
+            block_indent = None
+        i = 0
+        prev = ""  # the last non-space character outside quotes on this line
+        while i < len(line):
+            ch = line[i]
+            if quote is not None:
+                opened, q = quote
+                if q == "'" and ch == "'" and line[i + 1:i + 2] == "'":
+                    i += 2
+                    continue
+                if q == '"' and ch == "\\":
+                    i += 2
+                    continue
+                if ch == q:
+                    found.append((opened, q, n))
+                    quote = None
+                    prev = q
+                i += 1
+                continue
+            if ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            if ch in "'\"" and (prev == "" or (prev in _OPENS_AFTER and line[i - 1] in " \t[{,")):
+                quote = (Pos(n, i + 1), ch)
+            elif not ch.isspace():
+                prev = ch
+            i += 1
+        if quote is None and _BLOCK_SCALAR.search(line.split(" #")[0] if " #" in line else line):
+            block_indent = len(line) - len(line.lstrip())
+    if quote is not None:
+        found.append((quote[0], quote[1], None))
+    return found
+
+
+def quote_hint(text: str, gave_up: int) -> tuple[Pos, str] | None:
+    """When PyYAML gave up because of a quote left open, point at where that quote opened."""
+    for opened, q, closed in quoted_texts(text):
+        if closed is None:
+            return opened, (f"the file is not valid YAML: this quote ({q}) is never closed; "
+                            f"expected a closing {q} on line {opened.line}; got none before the end of the file")
+        if closed > opened.line and closed == gave_up:
+            return opened, (f"the file is not valid YAML: this quote ({q}) is not closed on its line, so the text runs "
+                            f"on to line {closed}; expected a closing {q} on line {opened.line}")
+    return None
 
 
 def _node(event, it):
