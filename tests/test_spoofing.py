@@ -1,0 +1,79 @@
+"""Issue 11: contact values a hostile contributor could spoof, and text that hides what it does.
+
+One bad fixture per rule, with its exact message."""
+import pytest
+
+from test_rules import GOOD, problems
+
+
+def contact(kind, value):
+    return GOOD.replace('  - type: phone\n    value: "01 123 456"', f'  - type: {kind}\n    value: "{value}"')
+
+
+CASES = {
+    'cr in name': ('resources/lb/good-group.yml', GOOD.replace("en: Good Group", 'en: "Good\\rGroup"'),
+        "resources/lb/good-group.yml:2:7: name.en: contains a control character (U+000D CARRIAGE RETURN) at character 5; it is invisible, and in a terminal or a CSV file it can act; expected plain text (delete it and type the text again); got 'Good\\rGroup'"),
+    'esc in summary': ('resources/lb/good-group.yml', GOOD.replace("en: Helps.", 'en: "Helps \\e[31m"'),
+        "resources/lb/good-group.yml:7:7: summary.en: contains a control character (U+001B ESCAPE) at character 7; it is invisible, and in a terminal or a CSV file it can act; expected plain text (delete it and type the text again); got 'Helps \\x1b[31m'"),
+    'nul': ('resources/lb/good-group.yml', GOOD.replace("en: Helps.", 'en: "Helps\\0"'),
+        "resources/lb/good-group.yml:7:7: summary.en: contains a control character (U+0000 NULL) at character 6; it is invisible, and in a terminal or a CSV file it can act; expected plain text (delete it and type the text again); got 'Helps\\x00'"),
+    'u2028': ('resources/lb/good-group.yml', GOOD.replace("en: Helps.", 'en: "Helps\\u2028x"'),
+        "resources/lb/good-group.yml:7:7: summary.en: contains a control character (U+2028 LINE SEPARATOR) at character 6; it is invisible, and in a terminal or a CSV file it can act; expected plain text (delete it and type the text again); got 'Helps\\u2028x'"),
+    'rlo in name': ('resources/lb/good-group.yml', GOOD.replace("en: Good Group", 'en: "Good \\u202eGroup"'),
+        "resources/lb/good-group.yml:2:7: name.en: contains a bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE) at character 6; it reorders the text around it, so what is shown is not what is written; expected plain text (delete it and type the text again); got 'Good \\u202eGroup'"),
+    'zwsp in phone': ('resources/lb/good-group.yml', contact("phone", "01 123\\u200b 456"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: contains an invisible character (U+200B ZERO WIDTH SPACE) at character 7; a contact or link must be exactly the characters a reader sees; expected plain text (delete it and type the text again); got '01 123\\u200b 456'"),
+    'too long city': ('resources/lb/good-group.yml', GOOD + "city: " + "x"*81 + "\n",
+        'resources/lb/good-group.yml:15:7: city: too long; expected at most 80 characters; got 81'),
+    'mailto cc': ('resources/lb/good-group.yml', contact("email", "help@example.org?cc=spy@evil.org"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: contains '?', which a mail app reads as more than the address (a second recipient, a copy, a subject or a body); expected the address alone, like name@example.org; got 'help@example.org?cc=spy@evil.org'"),
+    'two recipients': ('resources/lb/good-group.yml', contact("email", "help@example.org,spy@evil.org"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: contains ',', which a mail app reads as more than the address (a second recipient, a copy, a subject or a body); expected the address alone, like name@example.org; got 'help@example.org,spy@evil.org'"),
+    'pct': ('resources/lb/good-group.yml', contact("email", "help%40evil.org@example.org"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: contains '%', which a mail app reads as more than the address (a second recipient, a copy, a subject or a body); expected the address alone, like name@example.org; got 'help%40evil.org@example.org'"),
+    'mailto prefix': ('resources/lb/good-group.yml', contact("email", "mailto:help@example.org"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: starts with 'mailto:'; expected the address alone, like name@example.org; got 'mailto:help@example.org'"),
+    'email cyr': ('resources/lb/good-group.yml', contact("email", "help@exаmple.org"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: domain 'exаmple.org' mixes Cyrillic and Latin letters in 'exаmple', a look-alike of another address; expected the letters of one script in each part of the host; got 'help@exаmple.org'"),
+    'cred': ('resources/lb/good-group.yml', contact("website", "https://example.org@evil.org/"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: holds a user name or password before '@', so a reader sees one host and the browser opens another; expected nothing between '//' and the host; got 'https://example.org@evil.org/'"),
+    'backslash': ('resources/lb/good-group.yml', contact("website", "https://evil.org\\\\@example.org/"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: contains a backslash, which browsers read as '/', so the link opens another place than it shows; expected '/' between the parts of the address; got 'https://evil.org\\\\@example.org/'"),
+    'mixed': ('resources/lb/good-group.yml', contact("website", "https://exаmple.org/"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: host 'exаmple.org' mixes Cyrillic and Latin letters in 'exаmple', a look-alike of another address; expected the letters of one script in each part of the host; got 'https://exаmple.org/'"),
+    'wholescript': ('resources/lb/good-group.yml', contact("website", "https://аррӏе.com/"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: host 'аррӏе.com' spells 'аррӏе' in Cyrillic letters that look like Latin ones; expected the host in one script (as the organisation writes it); got 'https://аррӏе.com/'"),
+    'ip': ('resources/lb/good-group.yml', contact("website", "https://0x7f.1/"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: host is an IP address; expected a domain name like example.org; got 'https://0x7f.1/'"),
+    'pct host': ('resources/lb/good-group.yml', contact("website", "https://ex%61mple.org/"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: host is written in a form the browser rewrites ('ex%61mple.org' opens 'example.org'); expected the host as a browser shows it; got 'https://ex%61mple.org/'"),
+    'premium': ('resources/gb/good-group.yml', GOOD.replace("countries: [lb]", "countries: [gb]").replace('"01 123 456"', '"+44 909 879 0000"'),
+        "resources/gb/good-group.yml:11:12: contacts[0].value: is a premium-rate number, which costs the caller money; expected a free or ordinary number; got '+44 909 879 0000'"),
+    'foreign': ('resources/lb/good-group.yml', contact("phone", "+20 2 2735 0000"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: number belongs to eg, not to this entry's countries; expected a number of lb (add the country to 'countries' if the service answers there); got '+20 2 2735 0000'"),
+    'shortcode': ('resources/lb/good-group.yml', contact("phone", "112"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: short code not listed in data/short-codes.yml; expected a short code that a curator listed there with its source (emergency and police numbers are not ours to list); got '112'"),
+    'signal bad': ('resources/lb/good-group.yml', contact("signal", "https://signal.me/#p/+96170123456?x=1"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: not a Signal link; expected 'https://signal.me/#p/+<number>' or a username link 'https://signal.me/#eu/…' with nothing else; got 'https://signal.me/#p/+96170123456?x=1'"),
+    'tg path': ('resources/lb/good-group.yml', contact("telegram", "https://t.me/goodname/../evil"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: not a Telegram username; expected '@name' or 'https://t.me/name'; got 'https://t.me/goodname/../evil'"),
+}
+
+
+@pytest.mark.parametrize('case', list(CASES))
+def test_spoofing_is_refused(tmp_path, case):
+    rel, text, message = CASES[case]
+    assert problems(tmp_path, text, rel=rel, level='error') == [message]
+
+
+PASSES = {
+    'lrm ok': GOOD.replace("ar: مجموعة جيدة", 'ar: "مجموعة \\u200fجيدة"'),
+    'ar idn ok': contact("website", "https://مثال.إختبار/"),
+    'upper ok': contact("website", "HTTPS://Example.org/"),
+    'signal ok': contact("signal", "https://signal.me/#p/+96170123456"),
+}
+
+
+@pytest.mark.parametrize('case', list(PASSES))
+def test_honest_values_pass(tmp_path, case):
+    assert problems(tmp_path, PASSES[case], level='error') == []
