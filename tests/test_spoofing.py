@@ -77,3 +77,36 @@ PASSES = {
 @pytest.mark.parametrize('case', list(PASSES))
 def test_honest_values_pass(tmp_path, case):
     assert problems(tmp_path, PASSES[case], level='error') == []
+
+PUBLIC = ("this repository is public, so everything written in data/ is published the moment it is pushed, "
+          "whatever the site shows")
+
+
+@pytest.mark.parametrize("text, message", [
+    (GOOD + "address:\n  text: Hamra Street 12, 3rd floor\n  visibility: city\n",
+     f"resources/lb/good-group.yml:16:9: address.text: address text given with visibility 'city'; {PUBLIC}; expected no 'text' here ('city': write the city in the city field and record no street; 'hidden': write no address at all), or 'visibility: public' when the organisation publishes the address itself; got an address text"),
+    (GOOD + "address:\n  text: Hamra Street 12\n",
+     f"resources/lb/good-group.yml:16:9: address.text: address text given with visibility 'hidden'; {PUBLIC}; expected no 'text' here ('city': write the city in the city field and record no street; 'hidden': write no address at all), or 'visibility: public' when the organisation publishes the address itself; got an address text"),
+    (GOOD + "address:\n  visibility: public\n",
+     "resources/lb/good-group.yml:16:3: address.text: is required with visibility 'public'; expected the address as the organisation publishes it; got nothing"),
+])
+def test_address_is_public(tmp_path, text, message):
+    assert problems(tmp_path, text, level="error") == [message]
+
+
+def test_city_visibility_records_no_street(tmp_path):
+    assert problems(tmp_path, GOOD + "address:\n  visibility: city\ncity: Beirut\n") == []
+
+
+@pytest.mark.parametrize("note, word", [
+    ("Office on the 3rd floor of the building behind the church.", "floor"),
+    ("المكتب في الطابق الثالث بجانب المستشفى.", "طابق"),
+])
+def test_notes_have_no_location(tmp_path, note, word):
+    assert problems(tmp_path, GOOD + f"curator_notes: {note}\n") == [
+        f"resources/lb/good-group.yml:15:16: curator_notes: warning: mentions a location ('{word}'); {PUBLIC}; expected no building, floor, street, room or landmark in notes (keep such details off the repository); got '{note}'",
+    ]
+
+
+def test_notes_without_location_pass(tmp_path):
+    assert problems(tmp_path, GOOD + "curator_notes: Replies within two days; nearest partner is ABC.\n") == []

@@ -296,3 +296,40 @@ def telegram_link(value: str) -> str:
     if m:
         return f"https://t.me/{m.group(1)}"
     raise Refused(f"not a Telegram username; expected '@name' or 'https://t.me/name'; got {got(value)}", "telegram_is_valid")
+
+
+# ---------------------------------------------------------------------------
+# The repository is public: what is written in data/ is published when it is pushed
+
+PUBLIC_REPO = "this repository is public, so everything written in data/ is published the moment it is pushed, whatever the site shows"
+LOCATION_WORDS_EN = ("near", "nearby", "next to", "beside", "opposite", "behind", "across from", "corner of", "floor",
+                     "building", "street", "road", "avenue", "room", "hospital", "apartment", "flat", "entrance",
+                     "basement", "block", "gate")
+LOCATION_WORDS_AR = ("قرب", "بالقرب", "بجانب", "جانب", "مقابل", "خلف", "طابق", "مبنى", "بناية", "عمارة", "شارع",
+                     "طريق", "غرفة", "مستشفى", "شقة", "مدخل", "زاوية", "قبو")
+_EN_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in LOCATION_WORDS_EN) + r")s?\b", re.I)
+_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف])?(?:[بل])?(?:ال)?(" + "|".join(LOCATION_WORDS_AR) + r")")
+
+
+def address_problem(visibility: str, has_text: bool) -> str | None:
+    """An address text only with visibility: public (city: the city field alone; hidden: no address at all)."""
+    if has_text and visibility != "public":
+        return (f"address text given with visibility '{visibility}'; {PUBLIC_REPO}; expected no 'text' here "
+                f"('city': write the city in the city field and record no street; 'hidden': write no address at all), "
+                f"or 'visibility: public' when the organisation publishes the address itself; got an address text")
+    if not has_text and visibility == "public":
+        return "is required with visibility 'public'; expected the address as the organisation publishes it; got nothing"
+    return None
+
+
+def location_word(text: str) -> str | None:
+    m = _EN_RE.search(text) or _AR_RE.search(text)
+    return m.group(1) if m else None
+
+
+def notes_location_problem(text: str) -> str | None:
+    word = location_word(text)
+    if word:
+        return (f"mentions a location ('{word}'); {PUBLIC_REPO}; expected no building, floor, street, room or landmark "
+                f"in notes (keep such details off the repository); got {got(text)}")
+    return None

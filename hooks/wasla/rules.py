@@ -67,7 +67,7 @@ CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "note": (False, "text"),
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
-    "text": (True, "text"),
+    "text": (False, "text"),  # only with visibility: public (address_is_public)
     "visibility": (False, "scalar"),
 }
 TEXT_KEYS = ("en", "ar")
@@ -345,6 +345,23 @@ def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: d
     return f"https://wa.me/{tel[1:]}"
 
 
+def address_is_public(c: Check, addr: Map, visibility: str) -> None:
+    if visibility not in VISIBILITIES:
+        return
+    problem = contacts.address_problem(visibility, bool(addr.get("text")))
+    if problem:
+        c.error(pos_of(addr.get("text"), addr, "text") if addr.get("text") else addr.pos, "address.text", problem, "address_is_public")
+
+
+def notes_have_no_location(c: Check, data: Map) -> None:
+    """A warning: the data lane reviews each one; a location in a public repository cannot be unpublished."""
+    note = data.get("curator_notes")
+    if isinstance(note, str):
+        problem = contacts.notes_location_problem(note)
+        if problem:
+            c.warn(note.pos, "curator_notes", problem, "notes_have_no_location")
+
+
 def text_is_plain(c: Check, data) -> None:
     """Every text in the file, one rule (contacts.text_problems): no control or bidi characters, none
     invisible in a contact value or link, and no text longer than its field allows."""
@@ -430,6 +447,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
 
     check_fields(c, data, FIELDS, "")
     text_is_plain(c, data)
+    notes_have_no_location(c, data)
     kinds_are_known(c, data, kinds)
     if "countries" in data:
         countries_are_iso(c, data, folder)
@@ -479,6 +497,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         check_fields(c, addr, ADDRESS_FIELDS, "address")
         enum_is_known(c, addr, "visibility", VISIBILITIES, "address.visibility")
         visibility = str(addr.get("visibility") or "hidden")
+        address_is_public(c, addr, visibility)
         if visibility == "public":
             address = to_text(addr.get("text"))
 
