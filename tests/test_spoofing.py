@@ -1,9 +1,16 @@
 """Issue 11: contact values a hostile contributor could spoof, and text that hides what it does.
 
 One bad fixture per rule, with its exact message."""
+import csv
+import io
+import json
+
 import pytest
 
-from test_rules import GOOD, problems
+from conftest import ROOT, build_site, make_data
+from test_rules import GOOD, TODAY, problems
+from wasla.exports import _vescape, entry_pages, inert, resources_csv, resources_json
+from wasla.load import load
 
 
 def contact(kind, value):
@@ -110,3 +117,39 @@ def test_notes_have_no_location(tmp_path, note, word):
 
 def test_notes_without_location_pass(tmp_path):
     assert problems(tmp_path, GOOD + "curator_notes: Replies within two days; nearest partner is ABC.\n") == []
+
+
+# --- markup and exports
+
+def test_kind_labels_are_plain_text(tmp_path):
+    kinds = (ROOT / "data" / "kinds.yml").read_text(encoding="utf-8").replace(
+        "    en: Hotlines", "    en: Hotlines<script>alert(1)</script>", 1)
+    data = make_data(tmp_path, {"kinds.yml": kinds, "resources/lb/good-group.yml": GOOD}, fixtures=False)
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    assert [str(p).replace(str(data) + "/", "") for p in found] == [
+        "kinds.yml:6:9: hotline.label.en: contains '<', which page titles and headers would read as markup; expected plain text without <, > or & (write 'and' for &); got 'Hotlines<script>alert(1)</script>'",
+    ]
+
+
+def test_a_name_the_check_accepts_never_fails_the_third_party_scan(tmp_path):
+    """'"//' in a name passed make check, then the privacy scan read the search data as a script URL."""
+    text = GOOD.replace("en: Good Group", "en: '//evil.example/x \"//y'")
+    assert problems(tmp_path / "check", text, level="error") == []
+    result = build_site(make_data(tmp_path, {"resources/lb/good-group.yml": text}, fixtures=False), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+
+def test_csv_cells_are_inert_and_vcards_cannot_add_lines():
+    assert [inert(v) for v in ["=HYPERLINK(\"https://evil\")", "+961 1 123", "-1", "@SUM(A1)", "\tx", "\rx", "ok", ""]] == [
+        "'=HYPERLINK(\"https://evil\")", "'+961 1 123", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "ok", ""]
+    assert _vescape("a\r\nTEL:+1\rNOTE:x\ny") == "a\\nTEL:+1\\nNOTE:x\\ny"
+
+
+def test_csv_export_neutralises_a_formula_name(tmp_path):
+    text = GOOD.replace("en: Good Group", "en: '=HYPERLINK(\"https://evil.example\",\"Call\")'")
+    dataset, _ = load(make_data(tmp_path, {"resources/lb/good-group.yml": text}, fixtures=False), today=TODAY)
+    rows = list(csv.DictReader(io.StringIO(resources_csv(dataset, entry_pages(dataset)).lstrip("\ufeff"))))
+    assert rows[0]["name_en"] == "'=HYPERLINK(\"https://evil.example\",\"Call\")"
+    assert rows[0]["phones"] == "01 123 456"
+    doc = json.loads(resources_json(dataset, entry_pages(dataset)))
+    assert doc["resources"][0]["name"]["en"] == "=HYPERLINK(\"https://evil.example\",\"Call\")"  # JSON stays exact

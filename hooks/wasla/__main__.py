@@ -20,7 +20,7 @@ import jinja2
 
 from .load import build_today as today
 from .load import load, load_kinds
-from .problems import ERROR, display_path, report
+from .problems import ERROR, display_path, printable, report
 from .render import STALE_MONTHS, country_name, freshness
 from .rules import INTERNATIONAL, SLUG_RE, country_codes, outing_term
 
@@ -33,9 +33,9 @@ def check(data_dir: str, stale_months: int) -> int:
     report(problems, sys.stdout)
     never, stale = freshness(dataset, now, stale_months)
     for r in never:
-        print(f"{r.path}: note: not yet verified")
+        print(printable(f"{r.path}: note: not yet verified"))
     for r in stale:
-        print(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago")
+        print(printable(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago"))
     errors = sum(1 for p in problems if p.level == ERROR)
     warnings = len(problems) - errors
     print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "

@@ -362,6 +362,16 @@ def notes_have_no_location(c: Check, data: Map) -> None:
             c.warn(note.pos, "curator_notes", problem, "notes_have_no_location")
 
 
+def kind_text_is_plain(c: Check, value, label: str) -> None:
+    """kinds.yml labels and descriptions reach <title> and headers through MkDocs templates that do not
+    autoescape (and Material's striptags unescapes): they must be plain text, not merely escaped."""
+    for lang, text in (value.items() if isinstance(value, dict) else [("", value)]):
+        if isinstance(text, str):
+            problem = contacts.plain_text_markup(text)
+            if problem:
+                c.error(text.pos, f"{label}.{lang}" if lang else label, problem, "kind_text_is_plain")
+
+
 def text_is_plain(c: Check, data) -> None:
     """Every text in the file, one rule (contacts.text_problems): no control or bidi characters, none
     invisible in a contact value or link, and no text longer than its field allows."""
@@ -437,7 +447,10 @@ def contacts_are_unique(resources: list[Resource]) -> list[Problem]:
 # One file, all rules
 
 
-def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kind], short_codes: dict, today: dt.date) -> tuple[Resource | None, list[Problem]]:
+def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kind], short_codes: dict, today: dt.date,
+                   collect: list | None = None) -> tuple[Resource | None, list[Problem]]:
+    """One file through every rule. ``collect`` receives (path, valid contacts) even when the file has
+    errors, so the cross-file rules (contacts_are_unique) still see it in the same run."""
     c = Check(path)
     slug_is_valid(c, slug, folder)
     slug_is_neutral(c, slug)
@@ -501,6 +514,8 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         if visibility == "public":
             address = to_text(addr.get("text"))
 
+    if collect is not None:
+        collect.append((path, tuple(contacts)))
     if c.failed:
         return None, c.problems
     resource = Resource(
