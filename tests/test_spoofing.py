@@ -11,6 +11,7 @@ from conftest import ROOT, build_site, make_data
 from test_rules import GOOD, TODAY, problems
 from wasla.exports import _vescape, entry_pages, inert, resources_csv, resources_json
 from wasla.load import load
+from wasla.problems import Problem
 
 
 def contact(kind, value):
@@ -153,3 +154,70 @@ def test_csv_export_neutralises_a_formula_name(tmp_path):
     assert rows[0]["phones"] == "01 123 456"
     doc = json.loads(resources_json(dataset, entry_pages(dataset)))
     assert doc["resources"][0]["name"]["en"] == "=HYPERLINK(\"https://evil.example\",\"Call\")"  # JSON stays exact
+
+
+# --- files and runs
+
+def load_problems(data):
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    return [str(p).replace(str(data) + "/", "") for p in found if p.level == "error"]
+
+
+def test_a_symlink_is_never_followed(tmp_path):
+    secret = tmp_path / "secret.yml"
+    secret.write_text(GOOD, encoding="utf-8")
+    data = make_data(tmp_path, fixtures=False)
+    (data / "resources" / "lb").mkdir()
+    (data / "resources" / "lb" / "link.yml").symlink_to(secret)
+    (data / "resources" / "sy").symlink_to(tmp_path, target_is_directory=True)
+    assert load_problems(data) == [
+        "resources/sy:1:1: not read: is a symbolic link, which is never followed; expected a country folder",
+        "resources/lb/link.yml:1:1: is a symbolic link, which is never followed; expected a plain file (copy the file here instead)",
+    ]
+
+
+def test_a_folder_a_fifo_and_a_subfolder_are_errors_not_tracebacks(tmp_path):
+    import os
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": GOOD}, fixtures=False)
+    (data / "resources" / "lb" / "x.yml").mkdir()
+    os.mkfifo(data / "resources" / "lb" / "pipe.yml")
+    (data / "resources" / "lb" / "deeper").mkdir()
+    assert load_problems(data) == [
+        "resources/lb/deeper:1:1: not read: is a folder inside a country folder; expected only <slug>.yml files here",
+        "resources/lb/pipe.yml:1:1: is not a plain file (a pipe, socket or device); expected a plain file",
+        "resources/lb/x.yml:1:1: is a folder; expected a plain file",
+    ]
+
+
+def test_file_size_has_a_limit(tmp_path):
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": GOOD + "# " + "x" * 100_000 + "\n"}, fixtures=False)
+    assert load_problems(data) == [
+        "resources/lb/good-group.yml:1:1: is too large; expected at most 100,000 bytes (one resource per file); got 100,226 bytes",
+    ]
+
+
+def test_nesting_depth_has_a_limit(tmp_path):
+    data = make_data(tmp_path, {"resources/lb/good-group.yml": GOOD + "languages: " + "[" * 50 + "]" * 50 + "\n"}, fixtures=False)
+    assert load_problems(data) == [
+        "resources/lb/good-group.yml:15:23: nested too deeply; expected at most 12 levels of lists and mappings; got more",
+    ]
+
+
+def test_cross_file_rules_run_when_a_file_has_other_errors(tmp_path):
+    data = make_data(tmp_path, {
+        "resources/lb/first.yml": GOOD,
+        "resources/lb/second.yml": GOOD.replace("status: active", "status: open"),
+    }, fixtures=False)
+    assert load_problems(data) == [
+        "resources/lb/second.yml:14:9: status: unknown status; expected one of: active, paused, closed; got 'open'",
+        "resources/lb/second.yml:11:12: contacts[0].value: same phone number as resources/lb/first.yml (contacts[0]); expected each phone number in one entry only (merge the two entries, or remove it from one); got '01 123 456'",
+    ]
+
+
+def test_a_file_name_cannot_forge_an_annotation_or_colour_a_terminal():
+    p = Problem("data/resources/lb/x\n::error file=a.yml::forged\x1b[31m.yml", 1, 1, "", "bad; expected 1; got '2'")
+    assert str(p) == "data/resources/lb/x\\x0a::error file=a.yml::forged\\x1b[31m.yml:1:1: bad; expected 1; got '2'"
+    assert p.annotation() == "::error file=data/resources/lb/x\\x0a%3A%3Aerror file=a.yml%3A%3Aforged\\x1b[31m.yml,line=1,col=1::bad; expected 1; got '2'"
+    assert str(Problem("::warning::x.yml", 1, 1, "", "m")).startswith("./::warning::x.yml")
+    assert Problem("a,b:c%.yml", 2, 3, "name", "50% off\r\nx").annotation() == \
+        "::error file=a%2Cb%3Ac%25.yml,line=2,col=3::name: 50%25 off\\x0d\\x0ax"
