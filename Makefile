@@ -23,14 +23,20 @@ $(DEV): $(STAMP) requirements-dev.txt
 serve: $(STAMP) check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+SITE ?= site
+
 ## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was);
-##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
+##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key.
+##        Each build writes into its own temporary folder beside site/ and swaps it in with one
+##        rename, so two builds at once, or an interrupted one, never leave a half site.
 build: $(STAMP)
-	rm -rf site.tmp
 	@# never --quiet: it silences warnings, and strict mode then lets them pass
-	$(BIN)/mkdocs build --site-dir site.tmp
-	$(PY) -m wasla sums site.tmp
-	rm -rf site && mv site.tmp site
+	@set -e; tmp=$$($(PY) -m wasla tempdir "$(SITE)" --owner $$$$); \
+	trap 'rm -rf "$$tmp"' EXIT; trap 'rm -rf "$$tmp"; exit 130' INT TERM HUP; \
+	echo "$(BIN)/mkdocs build --site-dir $$tmp"; \
+	$(BIN)/mkdocs build --site-dir "$$tmp"; \
+	$(PY) -m wasla sums "$$tmp"; \
+	$(PY) -m wasla swap "$$tmp" "$(SITE)"
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
@@ -57,4 +63,4 @@ lighthouse: build
 	bash bench/lighthouse.sh
 
 clean:
-	rm -rf site site.tmp dist bench/out
+	rm -rf site site.tmp .site.tmp-* dist bench/out

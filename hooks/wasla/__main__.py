@@ -4,6 +4,7 @@ check: prints every problem as ``file:line:col: field: message`` (and as GitHub
 annotations under GitHub Actions), the entries never verified or stale, and a
 summary; exits 1 on any error.
 sums:  writes SHA256SUMS for a built site.
+tempdir, swap: make build's own temporary folder and its atomic swap (wasla/atomic.py).
 mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
@@ -117,7 +118,23 @@ def main(argv: list[str] | None = None) -> int:
     sm.add_argument("site_dir", nargs="?", default="site")
     sm.add_argument("--sign", metavar="SECRET_KEY", default=os.environ.get("MINISIGN_SECRET_KEY") or None,
                     help="minisign secret key (default: $MINISIGN_SECRET_KEY); also writes SHA256SUMS.minisig")
+    td = sub.add_parser("tempdir", help="make build: clean stale temporary folders, make one beside the site, print it")
+    td.add_argument("site_dir", nargs="?", default="site")
+    td.add_argument("--owner", type=int, help="the pid of the build (its temporary folder is stale once it is gone)")
+    sw = sub.add_parser("swap", help="make build: put a finished build in place of the site in one step")
+    sw.add_argument("new_dir")
+    sw.add_argument("site_dir", nargs="?", default="site")
     args = parser.parse_args(argv)
+    if args.command == "tempdir":
+        from .atomic import temp_dir
+
+        print(temp_dir(args.site_dir, args.owner))
+        return 0
+    if args.command == "swap":
+        from .atomic import swap
+
+        swap(args.new_dir, args.site_dir)
+        return 0
     if args.command == "sums":
         from .integrity import sign, write_sums
 
