@@ -221,3 +221,10 @@ def test_a_file_name_cannot_forge_an_annotation_or_colour_a_terminal():
     assert str(Problem("::warning::x.yml", 1, 1, "", "m")).startswith("./::warning::x.yml")
     assert Problem("a,b:c%.yml", 2, 3, "name", "50% off\r\nx").annotation() == \
         "::error file=a%2Cb%3Ac%25.yml,line=2,col=3::name: 50%25 off\\x0d\\x0ax"
+
+
+def test_a_single_script_idn_is_shown_as_the_browser_shows_it(tmp_path):
+    text = contact("website", "https://xn--mgbh0fb.xn--kgbechtv/")
+    dataset, found = load(make_data(tmp_path, {"resources/lb/good-group.yml": text}, fixtures=False), today=TODAY)
+    c = dataset.resources[0].contacts[0]
+    assert (c.value, c.href, c.display) == ("https://xn--mgbh0fb.xn--kgbechtv/", "https://xn--mgbh0fb.xn--kgbechtv/", "https://مثال.إختبار/")

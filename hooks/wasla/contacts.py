@@ -202,6 +202,22 @@ def web_link(value: str) -> tuple[str, bool]:
     return host_is_clear(host, value), scheme == "http"
 
 
+def shown_link(value: str) -> str | None:
+    """A link whose host is written in its ASCII form (xn--…) as the browser shows it: in its own
+    script (web_link has refused hosts a browser would not show that way). None when unchanged."""
+    if "xn--" not in value.lower():
+        return None
+    head, rest = value.split("://", 1)
+    authority = re.match(r"[^/?#]*", rest).group(0)
+    name, port = (authority.rsplit(":", 1)[0], ":" + authority.rsplit(":", 1)[1]) if ":" in authority else (authority, "")
+    tail = rest[len(authority):]
+    try:
+        host = idna.decode(name, uts46=True)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
+    return f"{head}://{host}{port}{tail}"
+
+
 # ---------------------------------------------------------------------------
 # E-mail
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 
 from . import contacts
+from .contacts import shown_link
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -502,6 +503,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
                     always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
                     pos=getattr(contact.get("value"), "pos", None),
+                    shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
                 ))
 
     address, visibility = None, "hidden"
