@@ -228,3 +228,14 @@ def test_a_single_script_idn_is_shown_as_the_browser_shows_it(tmp_path):
     dataset, found = load(make_data(tmp_path, {"resources/lb/good-group.yml": text}, fixtures=False), today=TODAY)
     c = dataset.resources[0].contacts[0]
     assert (c.value, c.href, c.display) == ("https://xn--mgbh0fb.xn--kgbechtv/", "https://xn--mgbh0fb.xn--kgbechtv/", "https://مثال.إختبار/")
+
+
+def test_full_width_letters_are_a_form_the_browser_rewrites(tmp_path):
+    assert problems(tmp_path, contact("website", "https://ｈｅｌｅｍ.net/"), level="error") == [
+        "resources/lb/good-group.yml:11:12: contacts[0].value: host is written in a form the browser rewrites ('ｈｅｌｅｍ.net' opens 'helem.net'); expected the host as a browser shows it; got 'https://ｈｅｌｅｍ.net/'",
+    ]
+
+
+@pytest.mark.parametrize("value", ["https://HELEM.net/", "https://Straße.de/", "https://пример.рф/", "https://helem.net:8443/x"])
+def test_hosts_a_browser_shows_as_written_pass(tmp_path, value):
+    assert problems(tmp_path, contact("website", value), level="error") == []

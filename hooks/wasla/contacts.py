@@ -193,10 +193,10 @@ def web_link(value: str) -> tuple[str, bool]:
     except ValueError:
         pass
     try:
-        written_ascii = idna.encode(written.rstrip("."), uts46=True).decode("ascii")
+        forms = {host.rstrip("."), idna.decode(host.rstrip("."), uts46=True)}
     except (idna.IDNAError, UnicodeError, ValueError):
-        written_ascii = None
-    if written_ascii != host.rstrip("."):
+        forms = {host.rstrip(".")}
+    if written.lower().rstrip(".") not in forms:  # e.g. 'ex%61mple.org', full-width letters, a fraction slash
         raise Refused(f"host is written in a form the browser rewrites ('{written}' opens '{host}'); "
                       f"expected the host as a browser shows it; got {got(value)}", "url_is_safe")
     return host_is_clear(host, value), scheme == "http"
