@@ -239,3 +239,23 @@ def test_full_width_letters_are_a_form_the_browser_rewrites(tmp_path):
 @pytest.mark.parametrize("value", ["https://HELEM.net/", "https://Straße.de/", "https://пример.рф/", "https://helem.net:8443/x"])
 def test_hosts_a_browser_shows_as_written_pass(tmp_path, value):
     assert problems(tmp_path, contact("website", value), level="error") == []
+
+
+def test_no_traceback_for_any_shape_of_input(tmp_path):
+    import subprocess
+    import sys
+    files = {
+        "resources/lb/f1.yml": "name: x\nkinds: [[a]]\ncountries: [[lb]]\nsummary: s\ncontacts:\n  - type: [x]\n    value: {a: b}\n  - [x]\n"
+                               "sources: [{url: x}]\nstatus: [active]\nlanguages: [[ar]]\naddress: {visibility: [x], text: [y]}\n",
+        "resources/lb/f2.yml": "- a\n- b\n",
+        "resources/lb/f3.yml": "",
+        "resources/lb/f4.yml": "name: {en: [x], ar: {y: z}}\nkinds: hotline\nsummary: {fr: x}\ncontacts: x\nsources: x\naddress: x\n",
+        "resources/lb/f5.yml": "? [a]\n: b\n",
+        "resources/lb/f7.yml": GOOD.replace('"01 123 456"', '"+"') + "curator_notes: [x]\n",
+    }
+    data = make_data(tmp_path, files, fixtures=False)
+    (data / "resources" / "lb" / "f6.yml").write_bytes(b"\xff\xfe")
+    result = subprocess.run([sys.executable, "-m", "wasla", "check", str(data)], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert {line.split(":", 1)[0].rsplit("/", 1)[-1] for line in result.stdout.splitlines()[:-1]} == {f"f{i}.yml" for i in range(1, 8)}

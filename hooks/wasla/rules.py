@@ -241,7 +241,8 @@ def kinds_are_known(c: Check, data: Map, kinds: dict[str, Kind]) -> None:
             c.error(pos_of(kind, data, "kinds"), where, f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {_got(kind)}", "kinds_are_known")
         elif kind in seen:
             c.error(kind.pos, where, f"kind listed twice; expected each kind once; got '{kind}'", "kinds_are_known")
-        seen.add(kind)
+        else:
+            seen.add(kind)
 
 
 def countries_are_iso(c: Check, data: Map, folder: str) -> None:
