@@ -52,7 +52,7 @@ CASES = {
     'wholescript': ('resources/lb/good-group.yml', contact("website", "https://аррӏе.com/"),
         "resources/lb/good-group.yml:11:12: contacts[0].value: host 'аррӏе.com' spells 'аррӏе' in Cyrillic letters that look like Latin ones; expected the host in one script (as the organisation writes it); got 'https://аррӏе.com/'"),
     'ip': ('resources/lb/good-group.yml', contact("website", "https://0x7f.1/"),
-        "resources/lb/good-group.yml:11:12: contacts[0].value: host is an IP address; expected a domain name like example.org; got 'https://0x7f.1/'"),
+        "resources/lb/good-group.yml:11:12: contacts[0].value: host is written in a form the browser rewrites ('0x7f.1' opens '127.0.0.1'); expected the host as a browser shows it; got 'https://0x7f.1/'"),
     'pct host': ('resources/lb/good-group.yml', contact("website", "https://ex%61mple.org/"),
         "resources/lb/good-group.yml:11:12: contacts[0].value: host is written in a form the browser rewrites ('ex%61mple.org' opens 'example.org'); expected the host as a browser shows it; got 'https://ex%61mple.org/'"),
     'premium': ('resources/gb/good-group.yml', GOOD.replace("countries: [lb]", "countries: [gb]").replace('"01 123 456"', '"+44 909 879 0000"'),

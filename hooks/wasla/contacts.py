@@ -188,17 +188,17 @@ def web_link(value: str) -> tuple[str, bool]:
         raise Refused(NOT_A_LINK.format(got=got(value)), "url_is_safe")
     written = authority.rsplit(":", 1)[0] if re.search(r":\d*$", authority) else authority
     try:
-        ipaddress.ip_address(host.strip("[]"))
-        raise Refused(f"host is an IP address; expected a domain name like example.org; got {got(value)}", "url_is_safe")
-    except ValueError:
-        pass
-    try:
         forms = {host.rstrip("."), idna.decode(host.rstrip("."), uts46=True)}
     except (idna.IDNAError, UnicodeError, ValueError):
         forms = {host.rstrip(".")}
     if written.lower().rstrip(".") not in forms:  # e.g. 'ex%61mple.org', full-width letters, a fraction slash
         raise Refused(f"host is written in a form the browser rewrites ('{written}' opens '{host}'); "
                       f"expected the host as a browser shows it; got {got(value)}", "url_is_safe")
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host, scheme == "http"  # an address written as the browser writes it (0x7f.1 was refused above)
+    except ValueError:
+        pass
     return host_is_clear(host, value), scheme == "http"
 
 
