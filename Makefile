@@ -61,16 +61,21 @@ serve: $(SITE_STAMP)
 	@$(SITE_PY) -m wasla report-path
 	@$(DOCS) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
+SITE ?= site
+
 ## build: write the site to site/ (all or nothing: a failed build leaves site/ as it was);
-##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key
+##        SHA256SUMS always, SHA256SUMS.minisig when MINISIGN_SECRET_KEY names a key.
+##        Each build writes into its own temporary folder beside site/ and swaps it in with one
+##        rename, so two builds at once, or an interrupted one, never leave a half site.
 build: $(SITE_STAMP)
-	@rm -rf site.tmp
 	@# never --quiet: it silences warnings, and strict mode then lets them pass (the hooks
 	@# lower only MkDocs' INFO narration: hooks/wasla/console.py)
-	@$(DOCS) build -f mkdocs.yml --site-dir site.tmp
-	@$(SITE_PY) -m wasla sums site.tmp
-	@rm -rf site && mv site.tmp site
-	@echo "Site written to site/ (open site/index.html; English at site/en/)"
+	@set -e; tmp=$$($(SITE_PY) -m wasla tempdir "$(SITE)" --owner $$$$); \
+	trap 'rm -rf "$$tmp"' EXIT; trap 'rm -rf "$$tmp"; exit 130' INT TERM HUP; \
+	$(DOCS) build -f mkdocs.yml --site-dir "$$tmp"; \
+	$(SITE_PY) -m wasla sums "$$tmp"; \
+	$(SITE_PY) -m wasla swap "$$tmp" "$(SITE)"
+	@echo "Site written to $(SITE)/ (open $(SITE)/index.html; English at $(SITE)/en/)"
 
 ## mirror: the offline edition, dist/wasla-offline-<data date>.zip (unzip, open index.html)
 mirror: build
@@ -109,4 +114,4 @@ lighthouse: build
 	bash bench/lighthouse.sh
 
 clean:
-	rm -rf site site.tmp dist bench/out
+	rm -rf site site.tmp .site.tmp-* dist bench/out

@@ -49,3 +49,18 @@ def test_ci_runs_the_same_commands_as_the_readme():
     for command in ("make check", "make test", "make build"):
         assert command in text
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_labeller_treats_every_path_that_runs_code_as_code():
+    """Issue 11: anything CI executes (or that reaches page markup) is a code change."""
+    import re
+
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))["jobs"]
+    pattern = next(step["env"]["CODE_PATHS"] for step in jobs["code-change"]["steps"] if "CODE_PATHS" in step.get("env", {}))
+    code = ["Makefile", "requirements.txt", "requirements-dev.txt", "tests/conftest.py", "bench/bench.py", ".ci/run",
+            "data/kinds.yml", "mkdocs.yml", "hooks/pages.py", "overrides/main.html", ".github/workflows/ci.yml"]
+    data = ["data/resources/lb/helem.yml", "data/short-codes.yml", "README.md", "docs/index.md", "data/leads.yml"]
+    assert [p for p in code if not re.search(pattern, p)] == []
+    assert [p for p in data if re.search(pattern, p)] == []

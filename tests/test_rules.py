@@ -88,7 +88,7 @@ CASES = {
     ),
     "email_is_valid": (
         GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: email\n    value: help at example.org"),
-        "resources/lb/good-group.yml:11:12: contacts[0].value: not an e-mail address; expected name@example.org; got 'help at example.org'",
+        "resources/lb/good-group.yml:11:12: contacts[0].value: not an e-mail address (An email address must have an @-sign); expected name@example.org; got 'help at example.org'",
     ),
     "contact_type_is_known": (
         GOOD.replace("type: phone", "type: phones"),
@@ -156,7 +156,7 @@ def test_international_numbers_need_a_country_code(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("value", ["1564", "70498229", "04726111", "+961 81 633 133", "+9611234567", "112"])
+@pytest.mark.parametrize("value", ["1564", "70498229", "04726111", "+961 81 633 133", "+9611234567"])
 def test_national_short_codes_and_local_numbers_are_accepted(tmp_path, value):
     assert problems(tmp_path, GOOD.replace('"01 123 456"', f'"{value}"'), level="error") == []
 

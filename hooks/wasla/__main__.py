@@ -4,6 +4,7 @@ check: prints every problem as ``file:line:col: field: message`` (and as GitHub
 annotations under GitHub Actions), the entries never verified or stale, and a
 summary; exits 1 on any error.
 sums:  writes SHA256SUMS for a built site.
+tempdir, swap: make build's own temporary folder and its atomic swap (wasla/atomic.py).
 mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
 verify: records a curator's verification in an entry's file (make verify), then checks it.
@@ -23,7 +24,7 @@ import jinja2
 
 from .load import build_today as today
 from .load import load, load_kinds
-from .problems import ERROR, display_path, report
+from .problems import ERROR, display_path, printable, report
 from .render import STALE_MONTHS, country_name, freshness
 from . import slugs
 from .rules import INTERNATIONAL, country_codes
@@ -55,9 +56,9 @@ def verification_queue(never, stale, now, stale_months: int) -> None:
     if never or stale:
         print("Verification queue (never verified, then stale; oldest evidence first):")
     for r in sorted(never, key=lambda r: queue_key(summarise(r.sources, now))):
-        print(f"{r.path}: note: not yet verified; {newest(r)}")
+        print(printable(f"{r.path}: note: not yet verified; {newest(r)}"))
     for r in sorted(stale, key=lambda r: queue_key(summarise(r.sources, now))):
-        print(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago; {newest(r)}")
+        print(printable(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago; {newest(r)}"))
 
 
 def ask(prompt: str, value: str | None, valid, hint: str) -> str:
@@ -159,11 +160,27 @@ def main(argv: list[str] | None = None) -> int:
     rp = sub.add_parser("report-path", help="note when readers have no way to report (make serve); --require fails (deploy)")
     rp.add_argument("--config", default="mkdocs.yml")
     rp.add_argument("--require", action="store_true", help="exit 1 when neither issues_url nor report_email is set")
+    td = sub.add_parser("tempdir", help="make build: clean stale temporary folders, make one beside the site, print it")
+    td.add_argument("site_dir", nargs="?", default="site")
+    td.add_argument("--owner", type=int, help="the pid of the build (its temporary folder is stale once it is gone)")
+    sw = sub.add_parser("swap", help="make build: put a finished build in place of the site in one step")
+    sw.add_argument("new_dir")
+    sw.add_argument("site_dir", nargs="?", default="site")
     args = parser.parse_args(argv)
     if args.command == "report-path":
         from .reporting import check as report_path
 
         return report_path(args.config, args.require)
+    if args.command == "tempdir":
+        from .atomic import temp_dir
+
+        print(temp_dir(args.site_dir, args.owner))
+        return 0
+    if args.command == "swap":
+        from .atomic import swap
+
+        swap(args.new_dir, args.site_dir)
+        return 0
     if args.command == "sums":
         from .integrity import sign, write_sums
 

@@ -60,6 +60,11 @@ class Contact:
     note: Text = field(default_factory=Text)
     always_open: bool = False
     pos: object = field(default=None, compare=False)  # where the value was written (for cross-file rules)
+    shown: str | None = None  # a link as the browser shows it (an IDN written as xn--… shown in its script)
+
+    @property
+    def display(self) -> str:
+        return self.shown or self.value
 
     @property
     def dials(self) -> str | None:

@@ -28,14 +28,38 @@ class Problem:
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
         prefix = "" if self.level == ERROR else "warning: "
-        return f"{self.path}:{self.line}:{self.col}:{where} {prefix}{self.message}"
+        line = printable(f"{self.path}:{self.line}:{self.col}:{where} {prefix}{self.message}")
+        return "./" + line if line.startswith("::") else line  # a path cannot pose as a workflow command
 
     def annotation(self) -> str:
-        """The GitHub Actions workflow command for this problem."""
-        text = (f"{self.where}: " if self.where else "") + self.message
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        """The GitHub Actions workflow command for this problem, escaped by GitHub's rules: data
+        (the message) %, CR, LF; properties (the file) also ':' and ','."""
+        text = printable((f"{self.where}: " if self.where else "") + self.message)
         kind = "error" if self.level == ERROR else "warning"
-        return f"::{kind} file={self.path},line={self.line},col={self.col}::{text}"
+        return f"::{kind} file={escape_property(printable(self.path))},line={self.line},col={self.col}::{escape_data(text)}"
+
+
+def printable(text: str) -> str:
+    """Control, format (bidi) and line-separator characters as visible escapes (\\x1b, \\u202e): a file
+    name or value cannot colour a terminal, reorder a line or start a new one."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable():
+            out.append(ch)
+        else:  # Cc, Cf, Zl, Zp, Zs other than space, Co, Cs, Cn
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class DataError(Exception):

@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import phonenumbers
 from babel import Locale
-from phonenumbers import shortnumberinfo
 
 from .evidence import check_sources
+from . import contacts
+from .contacts import shown_link
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -41,9 +41,6 @@ INTERNATIONAL = "international"
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-EMAIL_RE = re.compile(r"^[^@\s<>\"'()]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
-PHONE_CHARS_RE = re.compile(r"^\+?[0-9][0-9 ().-]*$")
-TELEGRAM_RE = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 ALWAYS_OPEN = ("24/7", "24 hours", "24h", "24 hours a day")
 SUMMARY_MAX = 400  # characters, per language: a card is read on a small screen in a hurry
 
@@ -72,7 +69,7 @@ CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "note": (False, "text"),
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
-    "text": (True, "text"),
+    "text": (False, "text"),  # only with visibility: public (address_is_public)
     "visibility": (False, "scalar"),
 }
 TEXT_KEYS = ("en", "ar")
@@ -245,7 +242,8 @@ def kinds_are_known(c: Check, data: Map, kinds: dict[str, Kind]) -> None:
             c.error(pos_of(kind, data, "kinds"), where, f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {_got(kind)}", "kinds_are_known")
         elif kind in seen:
             c.error(kind.pos, where, f"kind listed twice; expected each kind once; got '{kind}'", "kinds_are_known")
-        seen.add(kind)
+        else:
+            seen.add(kind)
 
 
 def countries_are_iso(c: Check, data: Map, folder: str) -> None:
@@ -292,75 +290,29 @@ def date_is_valid(c: Check, data: Map, key: str, today: dt.date) -> dt.date | No
     return date
 
 
+def _refused(c: Check, pos, where: str, exc: contacts.Refused) -> None:
+    c.error(pos, where, exc.message, exc.rule)
+
+
 def web_url_is_safe(c: Check, value, where: str, parent, key) -> bool:
-    """https: links pass; http: passes with a warning (never rewritten); anything else fails."""
+    """https: links pass; http: passes with a warning (never rewritten); anything else fails (contacts.web_link)."""
     if not isinstance(value, str):
         return False
+    if contacts.bad_char(value, True):
+        return False  # text_is_plain has said so
     pos = pos_of(value, parent, key)
-    parts = urlsplit(value)
-    scheme = parts.scheme.lower()
-    if any(ch.isspace() for ch in value) or scheme not in ("https", "http") or not parts.netloc or "@" in parts.netloc:
-        c.error(pos, where, f"not a web link; expected a full address starting with 'https://'; got {_got(value)}", "url_is_safe")
+    try:
+        _, plain_http = contacts.web_link(value)
+    except contacts.Refused as exc:
+        _refused(c, pos, where, exc)
         return False
-    if scheme == "http":
+    if plain_http:
         c.warn(pos, where, f"plain http link (kept as written); expected 'https://' if the site supports it; got {_got(value)}", "url_is_https")
     return True
 
 
-def phone_is_valid(c: Check, value, where: str, parent, key, folder: str, short_codes: dict) -> str | None:
-    """A number valid for the entry's country (with or without its country code), or a national short code.
-
-    Returns the ``tel:`` target (E.164 for full numbers, the digits for short codes).
-    """
-    if not isinstance(value, str):
-        return None
-    pos = pos_of(value, parent, key)
-    region = None if folder == INTERNATIONAL else folder.upper()
-    expected = (
-        f"a number valid in {folder}, with or without its country code, or a national short code listed in data/short-codes.yml"
-        if region else "a number with its country code, like '+353 1 210 0489' (international entries have no home country)"
-    )
-    if not PHONE_CHARS_RE.match(value):
-        c.error(pos, where, f"not a phone number; expected digits, spaces and an optional leading '+' ({expected}); got {_got(value)}", "phone_is_valid")
-        return None
-    digits = re.sub(r"[^0-9]", "", value)
-    if region and not value.startswith("+") and digits in short_codes.get(folder, ()):
-        return digits
-    try:
-        number = phonenumbers.parse(value, region)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is not None:
-        if phonenumbers.is_valid_number(number) and (value.startswith("+") or region is None or phonenumbers.region_code_for_number(number) == region):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        if region and not value.startswith("+") and shortnumberinfo.is_valid_short_number_for_region(number, region):
-            return digits
-    c.error(pos, where, f"not a valid phone number for {folder}; expected {expected}; got {_got(value)}", "phone_is_valid")
-    return None
-
-
-def email_is_valid(c: Check, value, where: str, parent, key) -> bool:
-    if isinstance(value, str) and EMAIL_RE.match(value):
-        return True
-    c.error(pos_of(value, parent, key), where, f"not an e-mail address; expected name@example.org; got {_got(value)}", "email_is_valid")
-    return False
-
-
-def telegram_is_valid(c: Check, value, where: str, parent, key) -> str | None:
-    if isinstance(value, str):
-        if value.startswith("https://t.me/"):
-            name = value.removeprefix("https://t.me/").strip("/")
-            if TELEGRAM_RE.match(name):
-                return f"https://t.me/{name}"
-        m = TELEGRAM_RE.match(value)
-        if m:
-            return f"https://t.me/{m.group(1)}"
-    c.error(pos_of(value, parent, key), where, f"not a Telegram username; expected '@name' or 'https://t.me/name'; got {_got(value)}", "telegram_is_valid")
-    return None
-
-
-def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: dict) -> str | None:
-    """Check one contact's value for its type and return the link a reader taps."""
+def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: dict, countries: tuple[str, ...] = ()) -> str | None:
+    """Check one contact's value for its type (hooks/wasla/contacts.py) and return the link a reader taps."""
     ctype = contact.get("type")
     value = contact.get("value")
     if not isinstance(ctype, str) or not ctype:
@@ -370,30 +322,65 @@ def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: d
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         c.error(ctype.pos, f"{where}.type", f"unknown contact type{hint}; expected one of: {', '.join(CONTACT_TYPES)}; got '{ctype}'", "contact_type_is_known")
         return None
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not value or contacts.bad_char(value, True):
         return None
     vw = f"{where}.value"
-    if ctype in PHONE_TYPES:
-        if ctype == "signal" and value.startswith("https://signal.me/"):
-            return value if web_url_is_safe(c, value, vw, contact, "value") else None
-        tel = phone_is_valid(c, value, vw, contact, "value", folder, short_codes)
-        if tel is None:
-            return None
-        if ctype == "phone":
-            return f"tel:{tel}"
-        if ctype == "sms":
-            return f"sms:{tel}"
-        if not tel.startswith("+"):
-            c.error(value.pos, vw, f"{ctype} needs a full number; expected the number with its country code; got {_got(value)}", "phone_is_valid")
-            return None
-        if ctype == "whatsapp":
-            return f"https://wa.me/{tel[1:]}"
-        return f"https://signal.me/#p/{tel}"
-    if ctype == "email":
-        return f"mailto:{value}" if email_is_valid(c, value, vw, contact, "value") else None
-    if ctype == "telegram":
-        return telegram_is_valid(c, value, vw, contact, "value")
-    return value if web_url_is_safe(c, value, vw, contact, "value") else None
+    if ctype in WEB_TYPES:
+        return value if web_url_is_safe(c, value, vw, contact, "value") else None
+    try:
+        if ctype == "signal":
+            return contacts.signal_link(value, folder, countries, short_codes)
+        if ctype == "email":
+            return contacts.email_link(value)
+        if ctype == "telegram":
+            return contacts.telegram_link(value)
+        tel = contacts.phone_link(value, folder, countries, short_codes)
+    except contacts.Refused as exc:
+        _refused(c, value.pos, vw, exc)
+        return None
+    if ctype == "phone":
+        return f"tel:{tel}"
+    if ctype == "sms":
+        return f"sms:{tel}"
+    if not tel.startswith("+"):
+        c.error(value.pos, vw, f"{ctype} needs a full number; expected the number with its country code; got {_got(value)}", "phone_is_valid")
+        return None
+    return f"https://wa.me/{tel[1:]}"
+
+
+def address_is_public(c: Check, addr: Map, visibility: str) -> None:
+    if visibility not in VISIBILITIES:
+        return
+    problem = contacts.address_problem(visibility, bool(addr.get("text")))
+    if problem:
+        c.error(pos_of(addr.get("text"), addr, "text") if addr.get("text") else addr.pos, "address.text", problem, "address_is_public")
+
+
+def notes_have_no_location(c: Check, data: Map) -> None:
+    """A warning: the data lane reviews each one; a location in a public repository cannot be unpublished."""
+    note = data.get("curator_notes")
+    if isinstance(note, str):
+        problem = contacts.notes_location_problem(note)
+        if problem:
+            c.warn(note.pos, "curator_notes", problem, "notes_have_no_location")
+
+
+def kind_text_is_plain(c: Check, value, label: str) -> None:
+    """kinds.yml labels and descriptions reach <title> and headers through MkDocs templates that do not
+    autoescape (and Material's striptags unescapes): they must be plain text, not merely escaped."""
+    for lang, text in (value.items() if isinstance(value, dict) else [("", value)]):
+        if isinstance(text, str):
+            problem = contacts.plain_text_markup(text)
+            if problem:
+                c.error(text.pos, f"{label}.{lang}" if lang else label, problem, "kind_text_is_plain")
+
+
+def text_is_plain(c: Check, data) -> None:
+    """Every text in the file, one rule (contacts.text_problems): no control or bidi characters, none
+    invisible in a contact value or link, and no text longer than its field allows."""
+    for text, label, key, strict in contacts.walk_texts(data):
+        for message, rule in contacts.text_problems(text, key, strict):
+            c.error(text.pos, label, message, rule)
 
 
 def translation_is_missing(c: Check, data: Map, label: str, value) -> None:
@@ -463,7 +450,10 @@ def contacts_are_unique(resources: list[Resource]) -> list[Problem]:
 # One file, all rules
 
 
-def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kind], short_codes: dict, today: dt.date) -> tuple[Resource | None, list[Problem]]:
+def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kind], short_codes: dict, today: dt.date,
+                   collect: list | None = None) -> tuple[Resource | None, list[Problem]]:
+    """One file through every rule. ``collect`` receives (path, valid contacts) even when the file has
+    errors, so the cross-file rules (contacts_are_unique) still see it in the same run."""
     c = Check(path)
     slug_is_valid(c, slug, folder)
     slug_is_neutral(c, slug)
@@ -472,6 +462,8 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         return None, c.problems
 
     check_fields(c, data, FIELDS, "")
+    text_is_plain(c, data)
+    notes_have_no_location(c, data)
     kinds_are_known(c, data, kinds)
     if "countries" in data:
         countries_are_iso(c, data, folder)
@@ -500,7 +492,8 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
             languages_are_iso(c, contact.get("languages"), f"{where}.languages", contact, "languages")
             for key in ("hours", "note"):
                 translation_is_missing(c, contact, f"{where}.{key}", contact.get(key))
-            href = contact_link(c, contact, where, folder, short_codes)
+            countries = tuple(map(str, data["countries"])) if isinstance(data.get("countries"), list) else (folder,)
+            href = contact_link(c, contact, where, folder, short_codes, countries)
             if href:
                 hours = to_text(contact.get("hours"))
                 contacts.append(Contact(
@@ -508,6 +501,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
                     always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
                     pos=getattr(contact.get("value"), "pos", None),
+                    shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
                 ))
 
     address, visibility = None, "hidden"
@@ -516,9 +510,12 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         check_fields(c, addr, ADDRESS_FIELDS, "address")
         enum_is_known(c, addr, "visibility", VISIBILITIES, "address.visibility")
         visibility = str(addr.get("visibility") or "hidden")
+        address_is_public(c, addr, visibility)
         if visibility == "public":
             address = to_text(addr.get("text"))
 
+    if collect is not None:
+        collect.append((path, tuple(contacts)))
     if c.failed:
         return None, c.problems
     resource = Resource(

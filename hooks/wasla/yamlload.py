@@ -49,6 +49,9 @@ class Seq(list):
     pos: Pos
 
 
+MAX_DEPTH = 12  # a resource file nests 4 deep; deeper is a mistake (or an attempt to exhaust the loader)
+
+
 class YamlError(Exception):
     """A problem that stops the file from being read at all."""
 
@@ -97,7 +100,7 @@ def loads(text: str):
     docs = []
     for event in it:
         if isinstance(event, yaml.DocumentStartEvent):
-            docs.append(_node(next(it), it))
+            docs.append(_node(next(it), it, 0))
     if len(docs) > 1:
         raise YamlError(Pos(1, 1), "the file holds more than one YAML document; expected one (remove '---' lines)")
     return docs[0] if docs else None
@@ -168,7 +171,9 @@ def quote_hint(text: str, gave_up: int) -> tuple[Pos, str] | None:
     return None
 
 
-def _node(event, it):
+def _node(event, it, depth: int):
+    if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) and depth >= MAX_DEPTH:
+        raise YamlError(_pos(event.start_mark), f"nested too deeply; expected at most {MAX_DEPTH} levels of lists and mappings; got more")
     if isinstance(event, yaml.AliasEvent):
         raise YamlError(
             _pos(event.start_mark),
@@ -183,7 +188,7 @@ def _node(event, it):
         for child in it:
             if isinstance(child, yaml.SequenceEndEvent):
                 return seq
-            seq.append(_node(child, it))
+            seq.append(_node(child, it, depth + 1))
     if isinstance(event, yaml.MappingStartEvent):
         mapping = Map()
         mapping.pos = _pos(event.start_mark)
@@ -191,7 +196,7 @@ def _node(event, it):
         for child in it:
             if isinstance(child, yaml.MappingEndEvent):
                 return mapping
-            key = _node(child, it)
+            key = _node(child, it, depth + 1)
             if not isinstance(key, Str):
                 raise YamlError(getattr(key, "pos", mapping.pos), "a key must be plain text")
             if key in mapping:
@@ -201,7 +206,7 @@ def _node(event, it):
                     f"duplicate key '{key}' (first at line {first.line}); expected each key once (merge or remove one)",
                 )
             mapping.key_pos[key] = key.pos
-            mapping[key] = _node(next(it), it)
+            mapping[key] = _node(next(it), it, depth + 1)
         # fallthrough impossible: libyaml always closes a mapping
     raise YamlError(_pos(event.start_mark), "unexpected YAML structure")  # pragma: no cover
 
