@@ -56,6 +56,8 @@ class Contact:
     note: Text = field(default_factory=Text)
     always_open: bool = False
     pos: object = field(default=None, compare=False)  # where the value was written (for cross-file rules)
+    trace: Text = field(default_factory=Text)  # issue #13: the service's own "what this leaves behind"
+    police: object = None  # issue #13: wasla.channels.Police (policy may|never, source) or None
 
     @property
     def dials(self) -> str | None:

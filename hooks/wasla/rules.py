@@ -22,6 +22,7 @@ import phonenumbers
 from babel import Locale
 from phonenumbers import shortnumberinfo
 
+from . import channels
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -69,6 +70,8 @@ CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "hours": (False, "text"),
     "languages": (False, "list"),
     "note": (False, "text"),
+    "trace": (False, "text"),  # issue #13: wasla.channels
+    "police": (False, "map"),  # issue #13: wasla.channels
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (True, "text"),
@@ -511,6 +514,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
                     always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
                     pos=getattr(contact.get("value"), "pos", None),
+                    **channels.contact_safety(c, contact, where),
                 ))
 
     address, visibility = None, "hidden"
