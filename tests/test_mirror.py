@@ -30,7 +30,7 @@ def search_finds(page, index_html, query: str) -> list[str]:
     page.goto(index_html.as_uri())
     page.fill("input[type=search]", query)
     page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
-    return page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

@@ -102,6 +102,6 @@ def test_search_results_link_to_the_right_page(large, page_factory):
     page.goto((large / "en/index.html").as_uri())
     page.fill("input[type=search]", "Group 129")
     page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
-    href = page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))")[0]
+    href = page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")[0]
     path, anchor = href.split("#")
     assert anchor == "g-129" and f'id="{anchor}"' in (large / "en" / path).read_text(encoding="utf-8")

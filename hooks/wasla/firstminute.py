@@ -8,7 +8,9 @@ Nothing here imports MkDocs.
 - ``crisis_words()``          the crisis list kept in ``crisis-words.txt`` beside this module,
                               each line normalised exactly as the search normalises a query
                               (``search.tokens``), for the search index's meta file;
-- ``is_crisis(query, words)`` whether a query holds one of them (search.js repeats it).
+- ``is_crisis(query, words)`` whether a query holds one of them (search.js repeats it);
+- ``card_contacts(r)``, ``index_meta(…)``  what the search index carries for them: each result
+                              card's buttons, the crisis words, and the lines that answer now.
 """
 from __future__ import annotations
 
@@ -30,8 +32,7 @@ def can_be_reached(r: Resource) -> bool:
 
 def answer_now(site, code: str | None = None) -> list[Resource]:
     """Hotlines of `code` (in the site's order), then international hotlines."""
-    order = [r for r in site.dataset.resources if HOTLINE in r.kinds and can_be_reached(r)]
-    order.sort(key=site.sort_key)
+    order = answer_now_all(site)
     local = [r for r in order if code and code != INTERNATIONAL and code in r.countries and r.folder != INTERNATIONAL]
     everywhere = [r for r in order if INTERNATIONAL in r.countries]
     return local + everywhere
@@ -69,3 +70,41 @@ def is_crisis(query: str, words=None) -> bool:
             if all(word_matches(typed[start + i], phrase[i]) for i in range(n)):
                 return True
     return False
+
+
+MAX_CARD_CONTACTS = 3  # buttons on a search result card (the card on the country page has all)
+
+
+def card_contacts(r: Resource) -> list[list[str]]:
+    """A search result's buttons: [type, value as shown, link] for the contacts a reader taps.
+
+    A web link (wa.me, signal.me, a website) is written [type, shown, scheme, rest]: the index
+    files are scripts, and the build's privacy scan rejects any absolute URL in a script (a
+    fetch target). These are only ever <a href> targets the reader taps; search.js joins them.
+    """
+    reach = [c for c in r.contacts if c.type in REACH_TYPES] or list(r.contacts)
+    out = []
+    for c in reach[:MAX_CARD_CONTACTS]:
+        shown = c.value.split("://", 1)[-1] if "://" in c.value else c.value
+        if "://" in c.href:
+            scheme, rest = c.href.split("://", 1)
+            out.append([c.type, shown, scheme, rest])
+        else:
+            out.append([c.type, shown, c.href])
+    return out
+
+
+def index_meta(site, docs: list[Resource], country_index: dict[str, int]) -> dict:
+    """For meta.js: ``crisis`` (token lists) and ``now``: [doc id, [country ids], 1 if it serves
+    people everywhere else 0] of every hotline that answers now, in the order to show them."""
+    doc_id = {r.path: i for i, r in enumerate(docs)}
+    now = [[doc_id[r.path], [country_index[c] for c in r.countries if c in country_index], int(INTERNATIONAL in r.countries)]
+           for r in answer_now_all(site)]
+    return {"crisis": [list(words) for words in crisis_words()], "now": now}
+
+
+def answer_now_all(site) -> list[Resource]:
+    """Every hotline that answers now, in the site's order: each country's and the international ones."""
+    order = [r for r in site.dataset.resources if HOTLINE in r.kinds and can_be_reached(r)]
+    order.sort(key=site.sort_key)
+    return order
