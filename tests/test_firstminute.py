@@ -188,6 +188,10 @@ def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(s
     results = page.locator("[data-search-results]").first
     assert now.bounding_box()["y"] < results.bounding_box()["y"] + 1
     assert now.locator("h3").inner_text() == strings(lang)["crisis_heading"]
+    assert now.locator("[data-search-now-hint]").is_hidden()  # a country is chosen
+    page.select_option("select[name=country]", "")
+    page.wait_for_function("() => !document.querySelector('[data-search-now-hint]').hidden")
+    assert now.locator("a[href^='tel:']").evaluate_all("els => els.map(a => a.getAttribute('href'))") == ["tel:+35312345678"]
     # an ordinary word: no crisis block
     page.fill("input[type=search]", "Beirut")
     page.wait_for_function("() => document.querySelector('[data-search-now]').hidden")

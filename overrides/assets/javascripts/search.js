@@ -329,6 +329,7 @@
       var items = document.createDocumentFragment();
       docs.forEach(function (d) { items.appendChild(card(d, meta)); });
       nowList.replaceChildren(items);
+      nowBox.querySelector("[data-search-now-hint]").hidden = !!countrySelect.value;
       nowBox.hidden = docs.length === 0;
     });
   }
