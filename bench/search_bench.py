@@ -121,7 +121,7 @@ def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
         page.keyboard.type(query[-1])
         page.wait_for_function(BUSY_DONE)
         cold = (time.perf_counter() - start) * 1000
-        results = page.locator("[data-search-results] a").count()
+        results = page.locator("[data-search-results] > li > a").count()
         after = [size(site, u) for u in urls[seen:]]
         page.keyboard.press("Backspace")
         page.wait_for_function(BUSY_DONE)

@@ -9,12 +9,13 @@ Events: on_config (priority -120) sets the theme language for the language
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 
 from mkdocs.plugins import event_priority
 
 from wasla.render import strings
-from wasla_mkdocs import DEFAULT_LANGUAGE, base_for, current_language, dataset, language_prefix, root_for
+from wasla_mkdocs import DEFAULT_LANGUAGE, base_for, current_language, dataset, language_prefix, root_for, site_for
 
 OTHER = {"ar": "en", "en": "ar"}
 
@@ -43,6 +44,16 @@ def switch_href(url: str, lang: str) -> str:
     return rel
 
 
+def data_date_text(config) -> str:
+    """The data date in the page language, by CLDR («24 نوفمبر 2026», "24 November 2026"):
+    a bare 2026-11-24 inside Arabic text reads backwards (issue #13)."""
+    value = dataset(config).data_date
+    try:
+        return site_for(config).date(dt.date.fromisoformat(value))
+    except (TypeError, ValueError):
+        return value or ""
+
+
 def wasla_context(config, url: str) -> dict:
     lang = current_language(config)
     return {
@@ -51,6 +62,7 @@ def wasla_context(config, url: str) -> dict:
         "switch_href": switch_href(url, lang),
         "switch_lang": OTHER[lang],
         "data_date": dataset(config).data_date,
+        "data_date_text": data_date_text(config),
         "base": base_for(url, lang),
         "root": root_for(url),
     }

@@ -3,7 +3,8 @@
 Events: on_files (after static-i18n, priority -110) adds the current
         language's country and kind pages as in-memory files (never written
         into docs/), kept out of the nav;
-        on_page_content fills generated pages and the home page's search form and chooser
+        on_page_content fills generated pages and the home page's chooser, "in danger now?"
+        block and search form (each at its slot in docs/index.*.md)
         with HTML rendered by wasla.render (Jinja, autoescaped): data never
         passes through Markdown.
 Reads:  the language build's Site and search index id (wasla_mkdocs).
@@ -19,6 +20,8 @@ from wasla.render import PagePlan
 from wasla_mkdocs import base_for, language_prefix, root_for, search_index, site_for
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
+CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
+DANGER_SLOT = "<!-- wasla:danger (the lines that answer now go here) -->"
 _plans: dict[str, PagePlan] = {}
 
 
@@ -51,6 +54,7 @@ def on_page_content(html, page, config, files):
         return html + site.vcard_links(root)
     index_id, _ = search_index(config)
     form = site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js")
-    if SEARCH_SLOT in html:  # where the page's author put it
-        return html.replace(SEARCH_SLOT, form, 1) + site.chooser(base)
-    return html + form + site.chooser(base)
+    for slot, part in ((CHOOSER_SLOT, site.chooser(base)), (DANGER_SLOT, site.danger(base)), (SEARCH_SLOT, form)):
+        # where the page's author put it, else at the end
+        html = html.replace(slot, part, 1) if slot in html else html + part
+    return html

@@ -30,14 +30,15 @@ def test_axe_finds_no_violation(server, browser, axe, width, lang):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("lang,query", [("", "بيروت"), ("en/", "Beirut")])
+@pytest.mark.parametrize("lang,query", [("", "بيروت"), ("en/", "Beirut"), ("", "طوارئ"), ("en/", "emergency")])  # + the crisis block (#13)
 def test_axe_finds_no_violation_in_search_results(server, browser, axe, width, lang, query):
     ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
     page = ctx.new_page()
     page.goto(server + lang + "index.html")
     page.fill("input[type=search]", query)
     page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
-    assert page.locator("[data-search-results] a").count() > 0
+    assert page.locator("[data-search-results] > li > a").count() > 0
+    assert page.locator("[data-search-now]").is_visible() == (query in ("طوارئ", "emergency"))
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     ctx.close()
     assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]] == []

@@ -30,7 +30,7 @@ def search_finds(page, index_html, query: str) -> list[str]:
     page.goto(index_html.as_uri())
     page.fill("input[type=search]", query)
     page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
-    return page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))")
+    return page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -133,5 +133,6 @@ def test_every_page_shows_the_data_date_in_its_language(fixture_site):
             continue
         html = page.read_text(encoding="utf-8")
         english = '<html lang="en"' in html
-        pattern = r"Data as of \d{4}-\d{2}-\d{2}" if english else r"البيانات محدّثة حتى \d{4}-\d{2}-\d{2}"
+        # the date in the page's language, by CLDR (#13): "November 24, 2026", «24 نوفمبر 2026»
+        pattern = r"Data as of \w+ \d{1,2}, \d{4}" if english else r"البيانات محدّثة حتى \d{1,2} \w+ \d{4}"
         assert re.search(pattern, html), page

@@ -1,5 +1,5 @@
 """Search (#4): the query file in Chromium over http and from file://, the stable contract
-(input[type=search], results as `a` inside [data-search-results]), language, privacy, no-JS."""
+(input[type=search], results as `a` children of the items of [data-search-results]; contact buttons sit deeper), language, privacy, no-JS."""
 from __future__ import annotations
 
 import re
@@ -37,7 +37,7 @@ def ask(page, q: str, country: str = "", kind: str = "") -> list[str]:
     page.select_option("select[name=kind]", kind)
     page.fill("input[type=search]", q)
     page.wait_for_function(BUSY_DONE)
-    hrefs = page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")
     found = []
     for href in hrefs:
         match = re.fullmatch(r"countries/([a-z]+)\.html#([a-z0-9-]+)", href)
@@ -96,10 +96,10 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     page = page_factory()
     home(page, search_server, "ar")
     assert ask(page, "Cairo") == ["eg/cairo-legal-aid", "eg/dar-amal"]
-    assert page.locator("[data-search-results] a").all_inner_texts() == ["شبكة المساعدة القانونية في القاهرة", "دار أمل"]
-    assert page.locator("[data-search-results] li .wasla-search__meta").first.inner_text() == "المساعدة القانونية · مصر"
+    assert page.locator("[data-search-results] > li > a").all_inner_texts() == ["شبكة المساعدة القانونية في القاهرة", "دار أمل"]
+    assert page.locator("[data-search-results] .wasla-search__meta").first.inner_text() == "المساعدة القانونية · مصر"
     # under it, the card's evidence line (issue #19); these fixture sources are bare links
-    assert page.locator("[data-search-results] li .wasla-search__evidence").first.inner_text() == strings("ar")["evidence_undated"]
+    assert page.locator("[data-search-results] .wasla-search__evidence").first.inner_text() == strings("ar")["evidence_undated"]
     # no Arabic name: the English one, isolated and marked
     ask(page, "عمان")
     result = page.locator("[data-search-results] li").first
@@ -107,12 +107,12 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     assert f"({strings('ar')['not_translated']})" in result.inner_text()
     # a paused entry says so
     ask(page, "ملجا")
-    assert page.locator("[data-search-results] li .wasla-search__meta").first.inner_text().endswith("· " + strings("ar")["status_paused"])
+    assert page.locator("[data-search-results] .wasla-search__meta").first.inner_text().endswith("· " + strings("ar")["status_paused"])
 
     page = page_factory()
     home(page, search_server, "en")
     ask(page, "القاهرة")
-    assert page.locator("[data-search-results] a").all_inner_texts() == ["Cairo Legal Aid Network", "Dar Amal"]
+    assert page.locator("[data-search-results] > li > a").all_inner_texts() == ["Cairo Legal Aid Network", "Dar Amal"]
 
 
 @pytest.mark.parametrize("lang,q,said", [
@@ -229,4 +229,4 @@ def test_the_bar_search_link_puts_the_reader_in_the_box(search_server, page_fact
     page.wait_for_function("() => document.activeElement && document.activeElement.type === 'search'")
     page.keyboard.type("Beirut")
     page.wait_for_function(BUSY_DONE)
-    assert page.locator("[data-search-results] a").count() == 2
+    assert page.locator("[data-search-results] > li > a").count() == 2

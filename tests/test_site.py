@@ -173,7 +173,7 @@ def test_stale_entries_are_marked(fixture_site):
     en = (fixture_site / "en/countries/eg.html").read_text()
     assert "Verified on May 1, 2024 (3 years ago) · checked on its website<br><strong>Check before relying on it: not verified for over 12 months.</strong>" in en
     ar = (fixture_site / "countries/eg.html").read_text()
-    assert "تحقّق قبل الاعتماد عليها: لم يتم التحقق منذ أكثر من 12 شهراً." in ar
+    assert "تحقّق قبل الاعتماد عليها: لم يُتحقَّق منها منذ أكثر من 12 شهراً." in ar
 
 
 def test_cards_link_to_the_prefilled_report_form(fixture_site):

@@ -65,6 +65,8 @@ class Contact:
     @property
     def display(self) -> str:
         return self.shown or self.value
+    trace: Text = field(default_factory=Text)  # issue #13: the service's own "what this leaves behind"
+    police: object = None  # issue #13: wasla.channels.Police (policy may|never, source) or None
 
     @property
     def dials(self) -> str | None:

@@ -277,6 +277,11 @@ class Site:
     def search_files(self, index: str, paths: list[str], script: str) -> str:
         return _env().get_template("search-files.html").render(ctx=self._ctx(""), index=index, paths=paths, script=script)
 
+    def danger(self, base: str) -> str:
+        """The home page's "in danger now?" block (issue #13, wasla.firstminute)."""
+        from .firstminute import DANGER_INLINE, answer_now
+        return _env().get_template("danger.html").render(ctx=self._ctx(base), lines=answer_now(self)[:DANGER_INLINE])
+
     def chooser(self, base: str) -> str:
         counts = {k: 0 for k in self.dataset.kinds}
         for r in self.dataset.resources:

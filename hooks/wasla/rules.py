@@ -23,6 +23,7 @@ from babel import Locale
 from .evidence import check_sources
 from . import contacts
 from .contacts import shown_link
+from . import channels
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -67,6 +68,8 @@ CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "hours": (False, "text"),
     "languages": (False, "list"),
     "note": (False, "text"),
+    "trace": (False, "text"),  # issue #13: wasla.channels
+    "police": (False, "map"),  # issue #13: wasla.channels
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (False, "text"),  # only with visibility: public (address_is_public)
@@ -502,6 +505,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
                     always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
                     pos=getattr(contact.get("value"), "pos", None),
                     shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
+                    **channels.contact_safety(c, contact, where),
                 ))
 
     address, visibility = None, "hidden"

@@ -9,12 +9,14 @@ but a ``<script src>`` of a file beside the page loads there, and with a strict
 
 Why shards: a reader on a slow line downloads only what a query needs.
 
-- ``meta.js``      counts, the country and kind labels of the page language, the stop words;
+- ``meta.js``      counts, the country and kind labels of the page language, the stop words,
+                   the crisis words and the lines that answer now (wasla.firstminute);
 - ``t/<n>.js``     terms: every normalised token whose first two characters hash to bucket n,
                    with its postings (which entries, how strong a field);
 - ``d/<n>.js``     the result cards of entries n*S … n*S+S-1: [name, its language if it is a
                    fallback, country, kinds, where its card is (Site.entry_href), status,
-                   the card's evidence line (issue #19)];
+                   the card's evidence line (issue #19), its buttons [[type, value as written, link], …]
+                   (wasla.firstminute)];
 - ``f.js``         each entry's countries and kinds, loaded only when a filter is chosen.
 
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
@@ -31,6 +33,7 @@ from functools import lru_cache
 
 import phonenumbers
 
+from . import firstminute
 from .model import Resource
 from .render import STATUS_ORDER, Site, country_name
 from .rules import INTERNATIONAL
@@ -241,7 +244,8 @@ def build_index(site: Site) -> tuple[str, dict[str, str]]:
     for r in doc_order(site.dataset):
         shown = r.name.get(lang)
         cards.append([shown.text, shown.lang if shown.missing else "", country_index[r.folder],
-                      [kind_index[k] for k in r.kinds], site.entry_href(r), STATUS_ORDER[r.status], evidence_text(site, r)])
+                      [kind_index[k] for k in r.kinds], site.entry_href(r), STATUS_ORDER[r.status], evidence_text(site, r),
+                      firstminute.card_contacts(r)])
         facets.append([[country_index[c] for c in r.countries], sum(1 << kind_index[k] for k in r.kinds)])
     for n in range(0, len(cards), DOCS_PER_SHARD):
         files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n:n + DOCS_PER_SHARD])
@@ -252,6 +256,7 @@ def build_index(site: Site) -> tuple[str, dict[str, str]]:
         "countries": [[code, site.country_name(code)] for code in countries],
         "kinds": [[key, site.dataset.kinds[key].label.get(lang).text] for key in kind_keys],
         "stop": STOP_WORDS,
+        **firstminute.index_meta(site, doc_order(site.dataset), country_index),
     }
     files["meta.js"] = _js("meta", meta)
     digest = hashlib.sha256()

@@ -4,7 +4,10 @@
    - Only the files a query needs are loaded: meta.js, the term files of its words, the cards of
      the results shown, and f.js when a filter is chosen.
    - Nothing is stored and nothing goes into the address bar or history; the query stays in the box.
-   - normalise(), tokens() and bucket() repeat hooks/wasla/search.py; tests compare them. */
+   - normalise(), tokens() and bucket() repeat hooks/wasla/search.py; tests compare them.
+   - Crisis words (hooks/wasla/crisis-words.txt, in meta.js): when the box holds one, the lines
+     that answer now (hotlines of the chosen country, then international) are shown above the
+     results, with their buttons. isCrisis() repeats hooks/wasla/firstminute.py. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-wasla-search]");
@@ -16,6 +19,8 @@
   var list = section.querySelector("[data-search-results]");
   var status = section.querySelector("[data-search-status]");
   var more = section.querySelector("[data-search-more]");
+  var nowBox = section.querySelector("[data-search-now]");
+  var nowList = section.querySelector("[data-search-now-list]");
   var countrySelect = form.querySelector("select[name=country]");
   var kindSelect = form.querySelector("select[name=kind]");
   var dir = form.getAttribute("data-index");
@@ -213,6 +218,27 @@
 
   // -- showing results --------------------------------------------------------------------------
   var template = section.querySelector("template[data-search-result]");
+  var contactTemplate = section.querySelector("template[data-search-contact]");
+
+  /* A result's buttons, from the index (links the rulebook made: tel:, sms:, wa.me, signal.me,
+     mailto:, https:). Text only, never HTML. */
+  function buttons(item, contacts) {
+    var ul = item.querySelector(".wasla-contacts");
+    if (!ul) return;
+    (contacts || []).forEach(function (k) {
+      var li = contactTemplate.content.firstElementChild.cloneNode(true);
+      var a = li.querySelector("a");
+      // [type, shown, link] or, for a web link, [type, shown, scheme, rest] (see firstminute.py)
+      var web = k.length > 3;
+      a.setAttribute("href", web ? k[2] + "://" + k[3] : k[2]);
+      if (web) a.rel = "noreferrer noopener";
+      li.className += " wasla-contact--" + k[0];
+      li.querySelector(".wasla-contact__action").textContent = form.getAttribute("data-s-act-" + k[0]) || "";
+      li.querySelector("bdi").textContent = k[1];
+      ul.appendChild(li);
+    });
+    if (!ul.children.length) ul.remove();
+  }
 
   /* One result from the page's own <template>: text only, never HTML. */
   function card(doc, meta) {
@@ -232,6 +258,7 @@
     item.querySelector(".wasla-search__meta").textContent = kinds + " · " + meta.countries[c[2]][1] + status;
     var evidence = item.querySelector(".wasla-search__evidence");  // issue #19: what the sources show
     if (evidence) evidence.textContent = c[6] || "";
+    if (contactTemplate) buttons(item, c[7]);
     return item;
   }
 
@@ -259,12 +286,63 @@
     });
   }
 
+  // -- crisis words: the lines that answer now, above the results ------------------------------
+  /* A typed word matches a crisis word when equal, or when it starts with one of 5+ letters. */
+  function wordMatches(typed, word) { return typed === word || (word.length >= 5 && typed.indexOf(word) === 0); }
+
+  function isCrisis(query, phrases) {
+    var typed = tokens(query);
+    return (phrases || []).some(function (phrase) {
+      for (var start = 0; start + phrase.length <= typed.length; start++) {
+        var all = true;
+        for (var i = 0; i < phrase.length && all; i++) all = wordMatches(typed[start + i], phrase[i]);
+        if (all) return true;
+      }
+      return false;
+    });
+  }
+
+  var NOW_LOCAL = 5, NOW_EVERYWHERE = 3;
+
+  /* The chosen country's hotlines (none when no country is chosen), then international ones. */
+  function nowDocs(meta) {
+    var country = countrySelect.value, local = [], everywhere = [];
+    var c = country ? meta.countryIndex[country] : -1;
+    (meta.now || []).forEach(function (n) {
+      if (n[2]) everywhere.push(n[0]);
+      else if (c >= 0 && n[1].indexOf(c) >= 0) local.push(n[0]);
+    });
+    return local.slice(0, NOW_LOCAL).concat(everywhere.slice(0, NOW_EVERYWHERE));
+  }
+
+  function hideNow() {
+    if (!nowBox) return;
+    nowBox.hidden = true;
+    nowList.replaceChildren();
+  }
+
+  function showNow(query, meta, mine) {
+    if (!nowBox || !isCrisis(query, meta.crisis)) { hideNow(); return Promise.resolve(); }
+    var docs = nowDocs(meta);
+    var names = {};
+    docs.forEach(function (d) { names["d/" + Math.floor(d / meta.per_shard)] = true; });
+    return Promise.all(Object.keys(names).map(load)).then(function () {
+      if (mine !== serial) return;
+      var items = document.createDocumentFragment();
+      docs.forEach(function (d) { items.appendChild(card(d, meta)); });
+      nowList.replaceChildren(items);
+      nowBox.querySelector("[data-search-now-hint]").hidden = !!countrySelect.value;
+      nowBox.hidden = docs.length === 0;
+    });
+  }
+
   function done() { list.setAttribute("aria-busy", "false"); }
 
   function clear() {
     done();
     list.replaceChildren();
     more.hidden = true;
+    hideNow();
   }
 
   function fail() {
@@ -307,7 +385,7 @@
           return;
         }
         current.hits = hits;
-        return show(hits, PAGE, m, mine).then(function () {
+        return Promise.all([showNow(query, m, mine), show(hits, PAGE, m, mine)]).then(function () {
           if (mine !== serial) return;
           done();
           announce(hits.length === 0 ? say("none") : hits.length === 1 ? say("one") : say("other", hits.length));
@@ -331,7 +409,7 @@
     }).catch(fail);
   });
 
-  window.waslaSearchSelfTest = { normalise: normalise, tokens: tokens, bucket: bucket };
+  window.waslaSearchSelfTest = { normalise: normalise, tokens: tokens, bucket: bucket, isCrisis: isCrisis };
   meta().catch(fail);
   if (box.value) run();
 })();

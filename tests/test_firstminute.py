@@ -1,0 +1,320 @@
+"""Issue #13, a frightened reader's first minute: where am I, who can I reach now, what does
+reaching out leave behind. Rules on small data folders; the rest on the built fixture site in
+Chromium at 360 × 740, both languages."""
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, make_data
+from wasla import firstminute
+from wasla.load import load
+from wasla.render import strings
+from wasla.search import tokens
+from wasla.yamlload import loads, plain
+
+LANGS = [("ar", ""), ("en", "en/")]
+HOTLINE = """name: {{en: Night Line, ar: خط الليل}}
+kinds: [hotline]
+summary: {{en: A line that answers at night., ar: خط يجيب في الليل.}}
+contacts:
+  - type: phone
+    value: "01 123 457"
+{extra}sources:
+  - https://example.org/night
+status: active
+"""
+
+
+def problems_for(tmp_path, extra: str) -> list[str]:
+    data = make_data(tmp_path, {"resources/lb/night-line.yml": HOTLINE.format(extra=extra)}, fixtures=False)
+    _, problems = load(data, raise_on_error=False)
+    return [str(p).replace(f"{tmp_path}/", "") for p in problems]
+
+
+# -- rules: trace and police ---------------------------------------------------------------
+
+def test_trace_and_police_are_read(tmp_path):
+    extra = ("    trace: {en: Calls do not appear on the bill., ar: لا تظهر المكالمات في الفاتورة.}\n"
+             "    police: {policy: never, source: https://example.org/privacy}\n")
+    data = make_data(tmp_path, {"resources/lb/night-line.yml": HOTLINE.format(extra=extra)}, fixtures=False)
+    dataset, problems = load(data, raise_on_error=False)
+    assert [str(p) for p in problems] == []
+    contact = dataset.resources[0].contacts[0]
+    assert contact.trace.en == "Calls do not appear on the bill."
+    assert (contact.police.policy, contact.police.source) == ("never", "https://example.org/privacy")
+
+
+def test_police_policy_must_be_known(tmp_path):
+    assert problems_for(tmp_path, "    police: {policy: sometimes, source: https://example.org/p}\n") == [
+        "data/resources/lb/night-line.yml:7:22: contacts[0].police.policy: unknown policy; expected one of: may, never; got 'sometimes'"]
+
+
+def test_police_needs_its_source(tmp_path):
+    assert problems_for(tmp_path, "    police:\n      policy: may\n") == [
+        "data/resources/lb/night-line.yml:8:7: contacts[0].police.source: is required; expected a value for 'source'; got nothing"]
+
+
+def test_police_source_is_a_web_link(tmp_path):
+    assert problems_for(tmp_path, "    police: {policy: may, source: example.org}\n") == [
+        "data/resources/lb/night-line.yml:7:35: contacts[0].police.source: not a web link; expected a full address starting with 'https://'; got 'example.org'"]
+
+
+def test_trace_override_and_police_on_the_card(tmp_path):
+    from conftest import built_site
+    extra = ("    trace: {en: Calls do not appear on the bill., ar: لا تظهر المكالمات في الفاتورة.}\n"
+             "    police: {policy: may, source: https://example.org/privacy}\n")
+    site = built_site(tmp_path, {"resources/lb/night-line.yml": HOTLINE.format(extra=extra)})
+    en = (site / "en/countries/lb.html").read_text(encoding="utf-8")
+    card = en[en.index('id="night-line"'):]
+    card = card[:card.index("</article>")]
+    assert "Calls do not appear on the bill." in card and strings("en")["trace_phone"] not in card
+    assert strings("en")["police_may"] in card and 'href="https://example.org/privacy"' in card
+    ar = (site / "countries/lb.html").read_text(encoding="utf-8")
+    assert strings("ar")["police_may"] in ar and "لا تظهر المكالمات في الفاتورة." in ar
+    # absent: nothing is claimed
+    other = en[en.index('id="test-hotline"'):]
+    other = other[:other.index("</article>")]
+    assert "police" not in other.lower()
+
+
+# -- markup on the fixture site ------------------------------------------------------------
+
+def test_every_contact_type_has_a_trace_text_and_a_safety_anchor():
+    from wasla.rules import CONTACT_TYPES
+    for lang in ("en", "ar"):
+        safety = (ROOT / "docs" / f"safety.{lang}.md").read_text(encoding="utf-8")
+        for ctype in CONTACT_TYPES:
+            assert strings(lang)[f"trace_{ctype}"].strip(), (lang, ctype)
+            assert f"{{ #trace-{ctype} }}" in safety, (lang, ctype)
+
+
+def test_international_card_serves_everyone_and_the_office_is_apart(fixture_site):
+    html = (fixture_site / "en/countries/international.html").read_text(encoding="utf-8")
+    card = html[html.index('id="test-intl-line"'):]
+    card = card[:card.index("</article>")]
+    assert re.search(r"<dt>Serves</dt>\s*<dd>People everywhere</dd>", card)
+    lb = (fixture_site / "en/countries/lb.html").read_text(encoding="utf-8")
+    card = lb[lb.index('id="test-hotline"'):]
+    card = card[:card.index("</article>")]
+    assert re.search(r"<dt>Serves</dt>\s*<dd>Lebanon</dd>", card)
+    assert re.search(r'<dt class="wasla-quiet">City</dt>\s*<dd class="wasla-quiet">Beirut</dd>', card)
+
+
+def test_website_buttons_break_only_after_slash_and_dot(fixture_site):
+    html = (fixture_site / "en/countries/lb.html").read_text(encoding="utf-8")
+    assert '<span class="wasla-contact__action">Website</span> <bdi dir="ltr">example.<wbr>org/<wbr>help</bdi>' in html
+
+
+def test_crisis_words_are_in_the_index_normalised(fixture_site):
+    meta = next((fixture_site / "search").glob("*/meta.js")).read_text(encoding="utf-8")
+    data = json.loads(meta[meta.index(",") + 1: meta.rindex(")")])
+    assert ["انتحار"] in data["crisis"] and ["kill", "myself"] in data["crisis"] and ["شرطه"] in data["crisis"]
+    assert data["now"], "the fixture's hotlines answer now"
+
+
+@pytest.mark.parametrize("query, crisis", [
+    ("suicide", True), ("Suicidal thoughts", True), ("I want to kill myself", True), ("arrested in Beirut", True),
+    ("blackmail", True), ("POLICE", True), ("الانتحار", True), ("انتحار", True), ("إنتحار", True), ("اعتقال", True),
+    ("ابتزاز", True), ("الشرطة", True), ("والشرطة", True), ("شرطه", True),
+    ("Beirut", False), ("legal aid", False), ("kill", False), ("myself", False), ("القاهرة", False), ("خط", False),
+])
+def test_crisis_examples(query, crisis):
+    assert firstminute.is_crisis(query) is crisis
+
+
+# -- in the browser, 360 × 740 -------------------------------------------------------------
+
+def phone(page_factory, javascript=True):
+    page = page_factory(width=360, javascript=javascript)
+    page.set_viewport_size({"width": 360, "height": 740})
+    return page
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_first_screen_answers_where_are_you(server, page_factory, lang, prefix, javascript):
+    page = phone(page_factory, javascript)
+    page.goto(f"{server}{prefix}index.html")
+    boxes = page.eval_on_selector_all("nav[aria-labelledby=by-country] a", "els => els.map(a => a.getBoundingClientRect().bottom)")
+    assert boxes and max(boxes) <= 740, boxes
+    # the way to the lines that answer now, above the fold too
+    assert page.locator("a.wasla-danger-link").bounding_box()["y"] + page.locator("a.wasla-danger-link").bounding_box()["height"] <= 740
+    # the site name once on the first screen: the header, not the page heading
+    name = strings(lang)["site_name"]
+    assert page.locator("h1").inner_text() != name
+    shown = page.evaluate("""name => {
+        const out = [];
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let n;
+        while ((n = walk.nextNode())) {
+            if (!n.textContent.includes(name)) continue;
+            const r = n.parentElement.getBoundingClientRect(), style = getComputedStyle(n.parentElement);
+            const onScreen = r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+            if (onScreen && style.visibility !== 'hidden' && style.opacity !== '0') out.push(n.textContent.trim());
+        }
+        return out;
+    }""", name)
+    assert shown == [name], shown
+    # search one tap away
+    assert page.locator("a.wasla-find").is_visible()
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_hotlines_page_and_danger_block_hold_tel_links(server, page_factory, lang, prefix):
+    page = phone(page_factory)
+    page.goto(f"{server}{prefix}kinds/hotline.html")
+    tels = page.eval_on_selector_all(".wasla-kind a[href^='tel:']", "els => els.map(a => a.getAttribute('href'))")
+    assert "tel:+9611123456" in tels and "tel:+35312345678" in tels
+    page.goto(f"{server}{prefix}index.html")
+    danger = page.locator("#danger")
+    assert danger.locator("a[href^='tel:']").count() >= 1
+    assert danger.locator("a[href^='tel:']").first.is_visible()
+
+
+@pytest.mark.parametrize("lang, prefix, word", [("ar", "", "انتحار"), ("en", "en/", "kill myself")])
+def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(server, page_factory, lang, prefix, word):
+    page = phone(page_factory)
+    page.goto(f"{server}{prefix}index.html")
+    url = page.url
+    page.select_option("select[name=country]", "lb")
+    page.fill("input[type=search]", word)
+    now = page.locator("[data-search-now]")
+    now.wait_for(state="visible")
+    tels = now.locator("a[href^='tel:']")
+    assert tels.count() >= 2
+    hrefs = tels.evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert hrefs.index("tel:+9611123456") < hrefs.index("tel:+35312345678")  # the country first, then international
+    results = page.locator("[data-search-results]").first
+    assert now.bounding_box()["y"] < results.bounding_box()["y"] + 1
+    assert now.locator("h3").inner_text() == strings(lang)["crisis_heading"]
+    assert now.locator("[data-search-now-hint]").is_hidden()  # a country is chosen
+    page.select_option("select[name=country]", "")
+    page.wait_for_function("() => !document.querySelector('[data-search-now-hint]').hidden")
+    assert now.locator("a[href^='tel:']").evaluate_all("els => els.map(a => a.getAttribute('href'))") == ["tel:+35312345678"]
+    # an ordinary word: no crisis block
+    page.fill("input[type=search]", "Beirut")
+    page.wait_for_function("() => document.querySelector('[data-search-now]').hidden")
+    state = page.evaluate("""async () => ({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length,
+        idb: indexedDB.databases ? (await indexedDB.databases()).length : 0})""")
+    assert state == {"cookie": "", "local": 0, "session": 0, "idb": 0}
+    assert page.context.cookies() == []
+    assert page.url == url
+
+
+def test_search_results_carry_their_buttons(server, page_factory):
+    page = phone(page_factory)
+    page.goto(f"{server}en/index.html")
+    page.fill("input[type=search]", "Test Hotline")
+    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    first = page.locator("[data-search-results] > li").first
+    assert first.locator("> a").inner_text() == "Test Hotline"
+    hrefs = first.locator(".wasla-contacts a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert hrefs == ["tel:+9611123456", "sms:+96171123456", "https://wa.me/96171123456"]
+    assert first.locator(".wasla-contacts a").first.inner_text().replace("\n", " ").strip() == "Call 01 123 456"
+
+
+def test_the_browser_finds_crisis_words_as_the_build_does(server, page_factory):
+    page = phone(page_factory)
+    page.goto(f"{server}index.html")
+    page.fill("input[type=search]", "warm up")
+    page.wait_for_function("() => window.waslaSearchSelfTest !== undefined")
+    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    queries = ["suicide", "Suicidal", "kill myself", "kill", "arrested", "الانتحار", "إنتحار", "والشرطة", "شرطه", "Beirut",
+               "القاهرة", "help me please", "help", "ente7ar", "أريد أن أموت", "اريد ان اموت", "ابتزاز", "legal"]
+    crisis = [list(w) for w in firstminute.crisis_words()]
+    js = page.evaluate("([q, c]) => q.map(t => window.waslaSearchSelfTest.isCrisis(t, c))", [queries, crisis])
+    assert js == [firstminute.is_crisis(q) for q in queries]
+
+
+def test_the_arabic_footer_date_reads_day_month_year(fixture_site, server, page_factory):
+    from babel.dates import format_date
+    import datetime as dt
+    date = dt.date.fromisoformat(json.loads((fixture_site / "data" / "resources.json").read_text(encoding="utf-8"))["data_date"])
+    page = phone(page_factory)
+    page.goto(f"{server}index.html")
+    text = page.locator(".wasla-footer p").first.inner_text()
+    assert text == strings("ar")["data_as_of"].format(date=format_date(date, format="long", locale="ar"))
+    assert re.fullmatch(r"البيانات محدّثة حتى \d{1,2} \w+ \d{4}", text), text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}", text)
+    page.goto(f"{server}en/index.html")
+    assert page.locator(".wasla-footer p").first.inner_text() == "Data as of " + format_date(date, format="long", locale="en")
+
+
+@pytest.mark.parametrize("rel", ["contribute.html", "open-data.html", "about.html", "safety.html"])
+def test_paths_in_arabic_text_are_isolated(server, page_factory, rel):
+    page = phone(page_factory)
+    page.goto(server + rel)
+    styles = page.eval_on_selector_all(".md-content code", "els => els.map(e => [getComputedStyle(e).direction, getComputedStyle(e).unicodeBidi])")
+    assert all(s == ["ltr", "isolate"] for s in styles), styles
+    if rel == "contribute.html":
+        code = page.locator(".md-content code", has_text="data/resources/").first
+        # the rendered path keeps its order: its first character is drawn at its left
+        box = code.evaluate("""e => { const r = document.createRange(); r.setStart(e.firstChild, 0); r.setEnd(e.firstChild, 1);
+                                     const first = r.getBoundingClientRect(); const all = e.getBoundingClientRect();
+                                     return [first.left - all.left, all.right - first.right]; }""")
+        assert box[0] < box[1]
+
+
+@pytest.mark.parametrize("rel", ["index.html", "en/index.html", "countries/lb.html", "en/countries/lb.html",
+                                 "kinds/hotline.html", "en/kinds/hotline.html"])
+def test_text_is_large_enough(server, page_factory, rel):
+    page = phone(page_factory)
+    page.goto(server + rel)
+    small = page.evaluate("""() => {
+        const out = [];
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let n;
+        while ((n = walk.nextNode())) {
+            const el = n.parentElement;
+            if (!n.textContent.trim() || !el.getClientRects().length) continue;
+            const style = getComputedStyle(el);
+            if (style.visibility === 'hidden' || el.closest('[hidden], .wasla-sr, .md-sidebar, .md-header__topic + .md-header__topic')) continue;
+            const px = parseFloat(style.fontSize);
+            if (px < 14) out.push([n.textContent.trim().slice(0, 30), px]);
+        }
+        return out;
+    }""")
+    assert small == []
+    body = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset p')).fontSize)")
+    assert body >= 16
+
+
+# -- wording ---------------------------------------------------------------------------------
+
+def glossary():
+    return plain(loads((ROOT / "hooks" / "wasla" / "strings" / "glossary.yml").read_text(encoding="utf-8")))
+
+
+def uses(arabic: str, term: str) -> bool:
+    """The term's words, in a row, each inside a word of the text (ignoring article, hamza,
+    tashkeel and attached prefixes: «بالشرطة» uses «الشرطة», «يُتحقَّق» uses «التحقق»)."""
+    have, want = tokens(arabic), tokens(term)
+    return any(all(w in have[i + j] for j, w in enumerate(want)) for i in range(len(have) - len(want) + 1))
+
+
+def test_the_string_tables_and_kinds_use_the_glossary_terms():
+    en = plain(loads((ROOT / "hooks/wasla/strings/en.yml").read_text(encoding="utf-8")))
+    ar = plain(loads((ROOT / "hooks/wasla/strings/ar.yml").read_text(encoding="utf-8")))
+    pairs = [(f"strings:{k}", en[k], ar[k]) for k in en]
+    kinds = plain(loads((ROOT / "data/kinds.yml").read_text(encoding="utf-8")))
+    pairs += [(f"kinds:{k}.{f}", v[f]["en"], v[f]["ar"]) for k, v in kinds.items() for f in ("label", "description")]
+    checked = 0
+    for key, term in glossary().items():
+        forms = term["ar"] if isinstance(term["ar"], list) else [term["ar"]]
+        for where, english, arabic in pairs:
+            if re.search(rf"\b{re.escape(term['en'])}(s|es)?\b", english, re.I):
+                checked += 1
+                assert any(uses(arabic, f) for f in forms), f"{where}: '{term['en']}' should be «{forms[0]}» in Arabic: {arabic}"
+    assert checked > 20
+
+
+def test_arabic_slips_are_gone():
+    texts = [(ROOT / p).read_text(encoding="utf-8") for p in
+             ("hooks/wasla/strings/ar.yml", "data/kinds.yml", "docs/index.ar.md", "docs/about.ar.md", "docs/safety.ar.md", "CONTRIBUTING.ar.md")]
+    for text in texts:
+        assert "النقل واللجوء" not in text and "لم يتم التحقق" not in text and "واقفل" not in text
+
+
+def test_readme_asks_for_a_native_speakers_review():
+    assert "native speaker" in (ROOT / "README.md").read_text(encoding="utf-8")
