@@ -56,6 +56,8 @@ class Contact:
     note: Text = field(default_factory=Text)
     always_open: bool = False
     pos: object = field(default=None, compare=False)  # where the value was written (for cross-file rules)
+    opening_hours: str | None = None  # OSM syntax, as written (issue 14)
+    schedule: object = field(default=None, compare=False)  # hours.Schedule, computed at load time
 
     @property
     def dials(self) -> str | None:

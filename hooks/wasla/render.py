@@ -17,6 +17,7 @@ from babel import Locale
 from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
 
+from . import hours
 from .model import LANGS, Dataset, Kind, Resource
 from .rules import INTERNATIONAL
 from .yamlload import loads, plain
@@ -219,6 +220,7 @@ class Site:
             "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
             "stale_months": self.stale_months, "report_href": self.report_href,
             "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
+            "hours_view": lambda schedule: hours.view(schedule, self.lang, self.s),  # issue 14
         }
 
     def render(self, plan: PagePlan, base: str) -> str:

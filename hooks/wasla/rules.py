@@ -22,6 +22,7 @@ import phonenumbers
 from babel import Locale
 from phonenumbers import shortnumberinfo
 
+from . import hours as hours_rules
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -62,6 +63,7 @@ FIELDS: dict[str, tuple[bool, str]] = {
     "status": (True, "scalar"),
     "confidence": (False, "scalar"),
     "curator_notes": (False, "scalar"),
+    "timezone": (False, "scalar"),  # issue 14: IANA zone of opening_hours (hours.py)
 }
 CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "type": (True, "scalar"),
@@ -69,6 +71,7 @@ CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "hours": (False, "text"),
     "languages": (False, "list"),
     "note": (False, "text"),
+    "opening_hours": (False, "scalar"),  # issue 14: OSM syntax (hours.py)
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (True, "text"),
@@ -492,6 +495,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
             if web_url_is_safe(c, src, f"sources[{i}]", data, "sources"):
                 sources.append(str(src))
 
+    schedules = hours_rules.check_hours(c, data, folder, today)
     contacts = []
     if isinstance(data.get("contacts"), list):
         for i, contact in enumerate(data["contacts"]):
@@ -506,10 +510,12 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
             href = contact_link(c, contact, where, folder, short_codes)
             if href:
                 hours = to_text(contact.get("hours"))
+                schedule = schedules.get(i)
                 contacts.append(Contact(
                     type=str(contact["type"]), value=str(contact["value"]), href=href, hours=hours,
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
-                    always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
+                    always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)) or bool(schedule and schedule.always),
+                    opening_hours=schedule.expression if schedule else None, schedule=schedule,
                     pos=getattr(contact.get("value"), "pos", None),
                 ))
 
