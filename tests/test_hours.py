@@ -4,6 +4,7 @@ import zoneinfo
 
 import pytest
 
+from conftest import FIXTURES, ROOT, built_site
 from test_rules import GOOD, problems
 from wasla import hours
 
@@ -187,3 +188,59 @@ def test_data_attribute_is_compact_deltas():
         at = a + d["i"][k + 1]
         back.append((a, at))
     assert tuple(back) == s.intervals
+
+
+# -- exports ----------------------------------------------------------------------------------
+
+HSDS = next((p for p in (ROOT.parent / "shared" / "hsds-3.0", ROOT.parent.parent / "shared" / "hsds-3.0") if p.exists()), None)
+
+
+@pytest.fixture(scope="module")
+def hours_site(tmp_path_factory):
+    return built_site(tmp_path_factory.mktemp("hours-exports"), resources=FIXTURES / "hours")
+
+
+def test_json_and_csv_carry_the_opening_hours_string(hours_site):
+    import csv
+    import io
+    import json
+
+    doc = json.loads((hours_site / "data/resources.json").read_text(encoding="utf-8"))
+    cairo = next(r for r in doc["resources"] if r["slug"] == "test-hours-cairo")
+    assert cairo["contacts"][0]["opening_hours"] == "Su-Th 09:00-17:00; 2027 Feb 08-2027 Mar 09 Su-Th 10:00-15:00"
+    assert cairo["contacts"][0]["timezone"] == "Africa/Cairo"
+    rows = list(csv.DictReader(io.StringIO((hours_site / "data/resources.csv").read_text(encoding="utf-8-sig"))))
+    beirut = next(r for r in rows if r["slug"] == "test-hours-beirut")
+    assert beirut["opening_hours"] == "01 765 432: Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00 | +961 71 765 432: Mo-Su 20:00-02:00 | +961 71 765 433: 24/7"
+    assert beirut["timezone"] == "Asia/Beirut"
+
+
+@pytest.mark.skipif(HSDS is None, reason="shared/hsds-3.0 not found")
+def test_hsds_schedules_one_row_per_window_and_still_valid(hours_site):
+    import csv
+    import io
+    import json
+
+    import jsonschema
+
+    services = json.loads((hours_site / "data/hsds/services.json").read_text(encoding="utf-8"))
+    schema = json.loads((HSDS / "service.json").read_text())
+    for s in services:
+        jsonschema.validate(s, schema, format_checker=jsonschema.FormatChecker())
+    cairo = next(s for s in services if s["name"] == "Cairo Hours Line")
+    rows = [(x["byday"], x["opens_at"], x["closes_at"], x.get("valid_from"), x.get("valid_to")) for x in cairo["schedules"]]
+    assert rows == [("MO,TU,WE,TH,SU", "09:00", "17:00", None, None),
+                    ("MO,TU,WE,TH,SU", "10:00", "15:00", "2027-02-08", "2027-03-09")]
+    assert all("Africa/Cairo" in x["notes"] and x["freq"] == "WEEKLY" for x in cairo["schedules"])
+    beirut = next(s for s in services if s["name"] == "Beirut Hours Line")
+    assert [(x["byday"], x["opens_at"], x["closes_at"]) for x in beirut["schedules"]] == [
+        ("MO,TU,WE,TH,FR", "09:00", "12:00"), ("MO,TU,WE,TH,FR", "14:00", "17:00"), ("SA", "10:00", "14:00"),
+        ("MO,TU,WE,TH,FR,SA,SU", "20:00", "02:00"),  # overnight: closes the next day
+        ("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59"),  # 24/7
+    ]
+    assert not any("schedules" in s for s in services if s["name"] not in ("Cairo Hours Line", "Beirut Hours Line"))
+    package = json.loads((HSDS / "datapackage.json").read_text())
+    spec = next(r for r in package["resources"] if r["path"] == "schedules.csv")["schema"]
+    table = list(csv.DictReader(io.StringIO((hours_site / "data/hsds/schedules.csv").read_text(encoding="utf-8"))))
+    assert list(table[0]) == [f["name"] for f in spec["fields"]]
+    assert len(table) == 7 and all(row["id"] and row["service_id"] for row in table)
