@@ -114,7 +114,7 @@ def test_overnight_belongs_to_the_day_it_starts():
     night = [(a, b) for a, b in s.intervals if a == local("Asia/Beirut", 2026, 11, 25, 20, 0)]
     assert night == [(local("Asia/Beirut", 2026, 11, 25, 20, 0), local("Asia/Beirut", 2026, 11, 26, 2, 0))]
     table = hours.view(s, "en", __import__("wasla.render", fromlist=["strings"]).strings("en"))
-    assert table["tables"][0].rows[0].windows == ("20:00–02:00 (next day)",)
+    assert [(r.day, r.windows) for r in table["tables"][0].rows] == [("Every day", ("20:00–02:00 (next day)",))]
 
 
 def test_split_shifts():
@@ -170,9 +170,12 @@ def test_view_uses_cldr_days_week_start_and_exemplar_city():
     ar = hours.view(s, "ar", strings("ar"))
     assert en["tables"][0].caption == "Opening hours (Cairo time)"
     assert ar["tables"][0].caption == "ساعات العمل (بتوقيت القاهرة)"
-    assert [r.day for r in en["tables"][0].rows][:2] == ["Sunday", "Monday"]  # en (US): Sunday first
-    assert [r.day for r in ar["tables"][0].rows][:2] == ["السبت", "الأحد"]  # ar (EG): Saturday first
-    assert [r.windows for r in ar["tables"][0].rows][:2] == [("مغلق",), ("09:00–17:00",)]
+    # en (US): Sunday first; ar (EG): Saturday first; consecutive days with the same hours share a row
+    assert [(r.day, r.windows) for r in en["tables"][0].rows] == [("Sunday–Thursday", ("09:00–17:00",)), ("Friday–Saturday", ("Closed",))]
+    assert [(r.day, r.windows) for r in ar["tables"][0].rows] == [("السبت", ("مغلق",)), ("من الأحد إلى الخميس", ("09:00–17:00",)), ("الجمعة", ("مغلق",))]
+    split = hours.view(hours.build("Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00", "Asia/Beirut", TODAY), "en", strings("en"))
+    assert [(r.day, r.windows) for r in split["tables"][0].rows] == [
+        ("Sunday", ("Closed",)), ("Monday–Friday", ("09:00–12:00", "14:00–17:00")), ("Saturday", ("10:00–14:00",))]
     assert hours.zone_city("Asia/Beirut", "ar") == "بيروت" and hours.zone_city("Asia/Beirut", "en") == "Beirut"
 
 

@@ -356,7 +356,21 @@ def view(schedule: Schedule, lang: str, s: dict) -> dict:
     order = week_order(lang)
 
     def rows(days: dict[int, Day]) -> tuple[Row, ...]:
-        return tuple(Row(day_name(w, lang), tuple(windows_text(days[w], s)), not days[w]) for w in order if w in days)
+        """Consecutive days (in the locale's week order) with the same hours share one row."""
+        present = [w for w in order if w in days]
+        if len(present) == 7 and len(set(days.values())) == 1:
+            return (Row(s["hours_every_day"], tuple(windows_text(days[present[0]], s)), not days[present[0]]),)
+        groups: list[list[int]] = []
+        for w in present:
+            if groups and days[groups[-1][-1]] == days[w] and order.index(w) == order.index(groups[-1][-1]) + 1:
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        out = []
+        for g in groups:
+            label = day_name(g[0], lang) if len(g) == 1 else s["hours_days"].format(first=day_name(g[0], lang), last=day_name(g[-1], lang))
+            out.append(Row(label, tuple(windows_text(days[g[0]], s)), not days[g[0]]))
+        return tuple(out)
 
     locale = _locale(lang)
     tables = []
