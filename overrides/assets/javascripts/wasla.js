@@ -65,45 +65,36 @@
   });
 })();
 
-/* Opening hours (issue 14): "Open now" / "Closed now" computed on the reader's device, offline.
-   The build parsed the schedule; each [data-wasla-hours] holds its zone (z), the horizon start (t,
-   UTC epoch minutes) and length (n), and open intervals as successive minute deltas (i). Here we
-   only look the current minute up. Outside the horizon (an old page, a wrong clock): no claim. */
+/* Opening hours (#14): the build wrote each schedule's zone (z), horizon (t, n: UTC epoch minutes)
+   and open intervals (i: minute deltas); here we only look now up. Outside the horizon: no claim. */
 (function () {
   "use strict";
-  var boxes = document.querySelectorAll("[data-wasla-hours]");
-  if (!boxes.length) return;
-  var lang = document.documentElement.lang === "ar" ? "ar-u-nu-latn" : "en";
-  var now = Math.floor(Date.now() / 60000);
-  function when(minute, zone, sameDay) {
-    var d = new Date(minute * 60000);
-    var time = new Intl.DateTimeFormat(lang, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
-    if (sameDay) return time;
-    var far = minute - now > 6 * 1440;
-    var day = new Intl.DateTimeFormat(lang, far ? { timeZone: zone, weekday: "long", day: "numeric", month: "long" } : { timeZone: zone, weekday: "long" }).format(d);
-    return day + " " + time;
+  var now = Math.floor(Date.now() / 6e4), lang = document.documentElement.lang === "ar" ? "ar-u-nu-latn" : "en";
+  function fmt(minute, zone, o) {
+    o.timeZone = zone;
+    return new Intl.DateTimeFormat(lang, o).format(new Date(minute * 6e4));
   }
-  function dayOf(minute, zone) {
-    return new Intl.DateTimeFormat("en", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric" }).format(new Date(minute * 60000));
-  }
-  Array.prototype.forEach.call(boxes, function (box) {
-    var out = box.querySelector("[data-wasla-hours-status]");
-    var h;
-    try { h = JSON.parse(box.getAttribute("data-wasla-hours")); } catch (e) { return; }
-    if (!out || now < h.t || now >= h.t + h.n) return;
-    var at = h.t, open = false, next = null;
-    for (var k = 0; k < h.i.length; k += 2) {
-      var a = at + h.i[k], b = a + h.i[k + 1];
-      at = b;
+  function day(minute, zone) { return fmt(minute, zone, { year: "numeric", month: "numeric", day: "numeric" }); }
+  document.querySelectorAll("[data-wasla-hours]").forEach(function (box) {
+    var h = JSON.parse(box.getAttribute("data-wasla-hours")), out = box.querySelector("[data-wasla-hours-status]");
+    var end = h.t + h.n, at = h.t, open = false, next = 0, a, k, text, when;
+    if (!out || now < h.t || now >= end) return;
+    for (k = 0; k < h.i.length; k += 2) {
+      a = at + h.i[k];
+      at = a + h.i[k + 1];
       if (now < a) { next = a; break; }
-      if (now < b) { open = true; next = b < h.t + h.n ? b : null; break; }
+      if (now < at) { open = true; next = at < end ? at : 0; break; }
     }
-    var text = box.getAttribute(open ? "data-open" : "data-closed");
-    if (next !== null) {
-      text += " · " + box.getAttribute(open ? "data-closes" : "data-opens").replace("{when}", when(next, h.z, dayOf(next, h.z) === dayOf(now, h.z)));
+    text = box.getAttribute(open ? "data-open" : "data-closed");
+    if (next) {
+      when = fmt(next, h.z, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      if (day(next, h.z) !== day(now, h.z)) {
+        when = fmt(next, h.z, next - now > 8640 ? { weekday: "long", day: "numeric", month: "long" } : { weekday: "long" }) + " " + when;
+      }
+      text += " · " + box.getAttribute(open ? "data-closes" : "data-opens").replace("{when}", when);
     }
     out.textContent = text;
-    out.className += open ? " wasla-hours__status--open" : " wasla-hours__status--closed";
+    if (open) out.className += " wasla-hours__status--open";
     out.hidden = false;
   });
 })();
