@@ -59,6 +59,13 @@ def test_rule_message(tmp_path, case):
     assert problems(tmp_path, text) == [expected]
 
 
+def test_a_24_7_note_must_agree_with_the_schedule(tmp_path):
+    text = with_hours('"Su-Th 09:00-17:00"').replace(LINE, LINE + "    hours: {en: 24/7, ar: على مدار الساعة}\n")
+    assert problems(tmp_path, text) == [
+        "resources/lb/good-group.yml:12:17: contacts[0].hours: says the line is always open, but opening_hours is 'Su-Th 09:00-17:00'; expected a note that agrees with opening_hours (or opening_hours: \"24/7\"); got '24/7'"]
+    assert problems(tmp_path / "b", with_hours('"24/7"').replace(LINE, LINE + "    hours: {en: 24/7, ar: على مدار الساعة}\n")) == []
+
+
 def test_time_zone_required_where_the_country_has_several(tmp_path):
     text = with_hours("Mo-Fr 09:00-17:00").replace("countries: [lb]\n", "").replace('"01 123 456"', '"+970 2 298 2985"')
     assert problems(tmp_path, text, rel="resources/ps/good-group.yml") == [

@@ -192,8 +192,21 @@ def check_hours(c, data, folder: str, today: dt.date) -> dict[int, Schedule]:
         if schedule is None:
             c.error(contacts[i]["opening_hours"].pos, f"contacts[{i}].opening_hours", f"says 'unknown' for some times, which cannot be shown as open or closed; expected fixed opening and closing times (say the rest in 'hours'); got {_got(contacts[i]['opening_hours'])}", "opening_hours_is_definite")
             continue
+        hours_note_agrees(c, contacts[i], f"contacts[{i}]", schedule)
         found[i] = schedule
     return found
+
+
+def hours_note_agrees(c, contact, where: str, schedule: Schedule) -> None:
+    """A free-text note saying 24/7 beside a schedule that is not: the reader could not tell which is true."""
+    from .rules import ALWAYS_OPEN
+
+    note = contact.get("hours")
+    texts = [note] if isinstance(note, str) else [v for v in note.values() if isinstance(v, str)] if isinstance(note, dict) else []
+    for text in texts:
+        if not schedule.always and text.strip().lower().startswith(ALWAYS_OPEN + ("على مدار الساعة", "متاح على مدار الساعة")):
+            c.error(getattr(text, "pos", None), f"{where}.hours", f"says the line is always open, but opening_hours is {_got(schedule.expression)}; expected a note that agrees with opening_hours (or opening_hours: \"24/7\"); got {_got(text)}", "hours_note_agrees")
+            return
 
 
 # ---------------------------------------------------------------------------

@@ -514,7 +514,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
                 contacts.append(Contact(
                     type=str(contact["type"]), value=str(contact["value"]), href=href, hours=hours,
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
-                    always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)) or bool(schedule and schedule.always),
+                    always_open=schedule.always if schedule else bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
                     opening_hours=schedule.expression if schedule else None, schedule=schedule,
                     pos=getattr(contact.get("value"), "pos", None),
                 ))
