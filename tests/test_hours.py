@@ -239,14 +239,14 @@ def test_hsds_schedules_one_row_per_window_and_still_valid(hours_site):
         jsonschema.validate(s, schema, format_checker=jsonschema.FormatChecker())
     cairo = next(s for s in services if s["name"] == "Cairo Hours Line")
     rows = [(x["byday"], x["opens_at"], x["closes_at"], x.get("valid_from"), x.get("valid_to")) for x in cairo["schedules"]]
-    assert rows == [("MO,TU,WE,TH,SU", "09:00", "17:00", None, None),
-                    ("MO,TU,WE,TH,SU", "10:00", "15:00", "2027-02-08", "2027-03-09")]
+    assert rows == [("MO,TU,WE,TH,SU", "09:00:00", "17:00:00", None, None),
+                    ("MO,TU,WE,TH,SU", "10:00:00", "15:00:00", "2027-02-08", "2027-03-09")]
     assert all("Africa/Cairo" in x["notes"] and x["freq"] == "WEEKLY" for x in cairo["schedules"])
     beirut = next(s for s in services if s["name"] == "Beirut Hours Line")
     assert [(x["byday"], x["opens_at"], x["closes_at"]) for x in beirut["schedules"]] == [
-        ("MO,TU,WE,TH,FR", "09:00", "12:00"), ("MO,TU,WE,TH,FR", "14:00", "17:00"), ("SA", "10:00", "14:00"),
-        ("MO,TU,WE,TH,FR,SA,SU", "20:00", "02:00"),  # overnight: closes the next day
-        ("MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59"),  # 24/7
+        ("MO,TU,WE,TH,FR", "09:00:00", "12:00:00"), ("MO,TU,WE,TH,FR", "14:00:00", "17:00:00"), ("SA", "10:00:00", "14:00:00"),
+        ("MO,TU,WE,TH,FR,SA,SU", "20:00:00", "02:00:00"),  # overnight: closes the next day
+        ("MO,TU,WE,TH,FR,SA,SU", "00:00:00", "23:59:59"),  # 24/7
     ]
     assert not any("schedules" in s for s in services if s["name"] not in ("Cairo Hours Line", "Beirut Hours Line"))
     package = json.loads((HSDS / "datapackage.json").read_text())

@@ -420,15 +420,16 @@ def csv_cells(r) -> list[str]:
 
 
 def _rows(days: dict[int, Day]) -> list[tuple[str, str, str]]:
-    """(byday, opens_at, closes_at): one row per window, the weekdays sharing it in one byday."""
+    """(byday, opens_at, closes_at): one row per window, the weekdays sharing it in one byday.
+    Times are HH:MM:SS (the data package's time type); a window to midnight closes at 23:59:59."""
     by_window: dict[Window, list[int]] = {}
     for weekday in range(7):
         for window in days.get(weekday, ()):
             by_window.setdefault(window, []).append(weekday)
     out = []
     for (a, b), weekdays in sorted(by_window.items(), key=lambda kv: (kv[1][0], kv[0])):
-        closes = _clock(b - DAY) if b > DAY else ("23:59" if b == DAY else _clock(b))
-        out.append((",".join(WEEKDAYS_OSM[w] for w in weekdays), _clock(a), closes))
+        closes = _clock(b - DAY) + ":00" if b > DAY else ("23:59:59" if b == DAY else _clock(b) + ":00")
+        out.append((",".join(WEEKDAYS_OSM[w] for w in weekdays), _clock(a) + ":00", closes))
     return out
 
 
