@@ -81,3 +81,24 @@ def test_tables_read_in_the_page_language(hours_server, page_factory):
     assert "20:00–02:00 (من اليوم التالي)" in beirut.inner_text()
     assert beirut.locator(".wasla-badge--open").inner_text() == "متاح على مدار الساعة"  # the 24/7 SMS line
     assert "قد يستغرق الرد بضع دقائق" in beirut.inner_text()  # the free-text note stays, after the table
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_no_violation_on_hours_cards(hours_server, browser, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_a11y import TAGS
+
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)  # axe is injected
+    page = ctx.new_page()
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 25, 8, 0, tzinfo=UTC))
+    found = {}
+    for rel in ("countries/lb.html", "en/countries/lb.html", "countries/eg.html", "en/countries/eg.html"):
+        page.goto(hours_server + rel)
+        assert page.locator("[data-wasla-hours-status]:visible").count() > 0
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]]
+        if violations:
+            found[rel] = violations
+    ctx.close()
+    assert found == {}
