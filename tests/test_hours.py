@@ -254,3 +254,9 @@ def test_hsds_schedules_one_row_per_window_and_still_valid(hours_site):
     table = list(csv.DictReader(io.StringIO((hours_site / "data/hsds/schedules.csv").read_text(encoding="utf-8"))))
     assert list(table[0]) == [f["name"] for f in spec["fields"]]
     assert len(table) == 7 and all(row["id"] and row["service_id"] for row in table)
+
+
+def test_a_list_is_reported_once_by_the_shape_layer(tmp_path):
+    text = GOOD.replace(LINE, LINE + "    opening_hours: [Mo-Fr 09:00-17:00]\n")
+    assert problems(tmp_path, text) == [
+        "resources/lb/good-group.yml:12:20: contacts[0].opening_hours: must be a single value; expected text on the same line; got a list"]

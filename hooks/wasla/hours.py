@@ -123,8 +123,7 @@ def timezone_is_known(c, data, folder: str, needed: bool) -> str | None:
     value = data.get("timezone")
     if value is not None and value != "":
         if not isinstance(value, str):
-            c.error(getattr(value, "pos", None) or data.key_pos.get("timezone"), "timezone", f"must be a single value; expected an IANA time zone like 'Asia/Beirut'; got {_got(value)}", "timezone_is_known")
-            return None
+            return None  # the shape layer (rules.check_fields) reports it
         if value not in zone_names():
             zones = country_zones(folder)
             hint = f" ({folder}: {', '.join(zones)})" if zones else ""
@@ -150,8 +149,7 @@ def opening_hours_is_valid(c, contact, where: str):
     value = contact.get("opening_hours")
     label = f"{where}.opening_hours"
     if not isinstance(value, str):
-        c.error(getattr(value, "pos", None) or contact.key_pos.get("opening_hours"), label, f"must be a single value; expected OpenStreetMap opening hours on one line, like \"Su-Th 09:00-17:00\"; got {_got(value)}", "opening_hours_is_valid")
-        return None
+        return None  # the shape layer (rules.check_fields) reports it
     text = str(value)
     for regex, why in ((HOLIDAY_RE, "holiday rules (PH, SH) cannot be shown: no holiday calendar exists for the region; expected days and times only (say holiday closures in 'hours')"),
                        (SOLAR_RE, "sun times need the place's coordinates, which Wasla never publishes; expected clock times like 18:00"),
@@ -188,7 +186,11 @@ def check_hours(c, data, folder: str, today: dt.date) -> dict[int, Schedule]:
         parsed = opening_hours_is_valid(c, contacts[i], f"contacts[{i}]")
         if parsed is None or zone is None:
             continue
-        schedule = build(str(contacts[i]["opening_hours"]), zone, today, parsed)
+        try:
+            schedule = build(str(contacts[i]["opening_hours"]), zone, today, parsed)
+        except Exception as exc:  # never a traceback: the parser accepted it but cannot evaluate it
+            c.error(contacts[i]["opening_hours"].pos, f"contacts[{i}].opening_hours", f"cannot be evaluated ({exc}); expected plain days and times like \"Su-Th 09:00-17:00\"; got {_got(contacts[i]['opening_hours'])}", "opening_hours_is_valid")
+            continue
         if schedule is None:
             c.error(contacts[i]["opening_hours"].pos, f"contacts[{i}].opening_hours", f"says 'unknown' for some times, which cannot be shown as open or closed; expected fixed opening and closing times (say the rest in 'hours'); got {_got(contacts[i]['opening_hours'])}", "opening_hours_is_definite")
             continue
