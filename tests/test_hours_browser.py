@@ -102,3 +102,15 @@ def test_axe_finds_no_violation_on_hours_cards(hours_server, browser, width):
             found[rel] = violations
     ctx.close()
     assert found == {}
+
+
+def test_the_status_follows_the_clock_while_the_page_stays_open(hours_server, page_factory):
+    page = page_factory()
+    page.clock.install(time=dt.datetime(2026, 11, 25, 9, 58, tzinfo=UTC))  # Wednesday 11:58 in Beirut
+    page.goto(hours_server + "en/countries/lb.html")
+    status = page.locator("#test-hours-beirut [data-wasla-hours-status]").first
+    assert status.inner_text() == "Open now · closes 12:00"
+    page.clock.run_for("03:00")  # three minutes
+    assert status.inner_text() == "Closed now · opens 14:00"
+    page.clock.run_for("10:00:00")  # 22:01: closed for the night
+    assert status.inner_text() == "Closed now · opens Thursday 09:00"

@@ -65,20 +65,22 @@
   });
 })();
 
-/* Opening hours (#14): the build wrote each schedule's zone (z), horizon (t, n: UTC epoch minutes)
-   and open intervals (i: minute deltas); here we only look now up. Outside the horizon: no claim. */
+/* Opening hours (#14): data-wasla-hours = zone z, horizon t..t+n and open intervals i (UTC epoch
+   minutes, as deltas) from the build; we look now up each minute. Outside the horizon: no claim. */
 (function () {
   "use strict";
-  var now = Math.floor(Date.now() / 6e4), lang = document.documentElement.lang === "ar" ? "ar-u-nu-latn" : "en";
+  var now, lang = document.documentElement.lang === "ar" ? "ar-u-nu-latn" : "en";
   function fmt(minute, zone, o) {
     o.timeZone = zone;
     return new Intl.DateTimeFormat(lang, o).format(new Date(minute * 6e4));
   }
   function day(minute, zone) { return fmt(minute, zone, { year: "numeric", month: "numeric", day: "numeric" }); }
-  document.querySelectorAll("[data-wasla-hours]").forEach(function (box) {
+  function show(box) {
     var h = JSON.parse(box.getAttribute("data-wasla-hours")), out = box.querySelector("[data-wasla-hours-status]");
     var end = h.t + h.n, at = h.t, open = false, next = 0, a, k, text, when;
-    if (!out || now < h.t || now >= end) return;
+    if (!out) return;
+    out.hidden = true;
+    if (now < h.t || now >= end) return;
     for (k = 0; k < h.i.length; k += 2) {
       a = at + h.i[k];
       at = a + h.i[k + 1];
@@ -94,7 +96,16 @@
       text += " · " + box.getAttribute(open ? "data-closes" : "data-opens").replace("{when}", when);
     }
     out.textContent = text;
-    if (open) out.className += " wasla-hours__status--open";
+    out.classList.toggle("wasla-hours__status--open", open);
     out.hidden = false;
-  });
+  }
+  var boxes = document.querySelectorAll("[data-wasla-hours]");
+  function all() {
+    now = Math.floor(Date.now() / 6e4);
+    boxes.forEach(show);
+  }
+  if (boxes.length) {
+    all();
+    setInterval(all, 6e4);
+  }
 })();
