@@ -5,7 +5,7 @@
 - ``resources.json``  every published field, both languages, with ``schema_version``;
 - ``resources.csv``   one row per resource, UTF-8 with a BOM (spreadsheets then show Arabic);
 - ``hsds/services.json`` and ``hsds/organizations.json``  Open Referral HSDS 3.0, and its
-  tabular form ``hsds/{organizations,services,phones,languages}.csv``;
+  tabular form ``hsds/{organizations,services,phones,languages,schedules}.csv``;
 - ``vcards/<cc>.vcf`` and ``vcards/<cc>-neutral.vcf``  phone contacts per country, the second
   under neutral names (a country and a number) so a phone book does not out its holder.
 
@@ -23,6 +23,7 @@ import uuid
 from pathlib import Path
 
 from . import evidence
+from . import hours
 from .model import Dataset, Resource, Text
 from .render import Site, country_name, language_name
 
@@ -33,7 +34,7 @@ PHONE_TYPES = {"phone": "voice", "sms": "text", "whatsapp": "cell", "signal": "c
 CSV_COLUMNS = ["slug", "country", "countries", "name_en", "name_ar", "kinds", "summary_en", "summary_ar",
                "city_en", "city_ar", "phones", "emails", "websites", "other_contacts", "languages",
                "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en",
-               "newest_source_date", "newest_source_kind"]
+               "newest_source_date", "newest_source_kind", "opening_hours", "timezone"]
 
 
 def _text(t: Text | None) -> dict:
@@ -57,7 +58,8 @@ def record(r: Resource, pages: dict[str, str]) -> dict:
         "slug": r.slug, "country": r.folder, "countries": list(r.countries),
         "name": _text(r.name), "kinds": list(r.kinds), "summary": _text(r.summary), "city": _text(r.city),
         "contacts": [{"type": c.type, "value": c.value, "link": c.href, "hours": _text(c.hours),
-                      "always_open": c.always_open, "languages": list(c.languages), "note": _text(c.note)} for c in r.contacts],
+                      "always_open": c.always_open, "languages": list(c.languages), "note": _text(c.note),
+                      **hours.contact_fields(c)} for c in r.contacts],
         "languages": list(r.languages),
         "address": _text(r.address) if r.address else None,
         "last_verified": r.last_verified.isoformat() if r.last_verified else None,
@@ -119,7 +121,7 @@ def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
             " ".join(r.languages), (r.address.en or "") if r.address else "", (r.address.ar or "") if r.address else "",
             r.last_verified.isoformat() if r.last_verified else "", r.verified_by or "", r.status, " ".join(s.url for s in r.sources),
             pages[r.path]["ar"], pages[r.path]["en"],
-            *(evidence.export_fields(r)[k] or "" for k in ("newest_source_date", "newest_source_kind")),
+            *(evidence.export_fields(r)[k] or "" for k in ("newest_source_date", "newest_source_kind")), *hours.csv_cells(r),
         ])
     return "\ufeff" + out.getvalue()
 
@@ -150,6 +152,7 @@ def hsds_service(r: Resource) -> dict:
                        "name": language_name(code, "en")} for code in r.languages],
         "organization": org,
         "attributes": [],
+        "schedules": hours.schedules(r, sid, uid) or None,
     }
     for phone in service["phones"]:
         if phone["description"] is None:
@@ -168,17 +171,19 @@ HSDS_TABLES = {
     "phones": ["id", "location_id", "service_id", "organization_id", "contact_id", "service_at_location_id", "number",
                "extension", "type", "description"],
     "languages": ["id", "service_id", "location_id", "phone_id", "name", "code", "note"],
+    "schedules": hours.SCHEDULE_COLUMNS,
 }
 
 
 def hsds_tables(services: list[dict]) -> dict[str, str]:
-    """The services of hsds/services.json as the four CSV tables of HSDS's tabular form."""
+    """The services of hsds/services.json as the CSV tables of HSDS's tabular form."""
     rows: dict[str, list[dict]] = {name: [] for name in HSDS_TABLES}
     for service in services:
         rows["organizations"].append(service["organization"])
         rows["services"].append({k: v for k, v in service.items() if k in HSDS_TABLES["services"]})
         rows["phones"] += service["phones"]
         rows["languages"] += service["languages"]
+        rows["schedules"] += service.get("schedules", [])
     tables = {}
     for name, columns in HSDS_TABLES.items():
         out = io.StringIO()

@@ -61,12 +61,14 @@ class Contact:
     always_open: bool = False
     pos: object = field(default=None, compare=False)  # where the value was written (for cross-file rules)
     shown: str | None = None  # a link as the browser shows it (an IDN written as xn--… shown in its script)
+    trace: Text = field(default_factory=Text)  # issue #13: the service's own "what this leaves behind"
+    police: object = None  # issue #13: wasla.channels.Police (policy may|never, source) or None
+    opening_hours: str | None = None  # OSM syntax, as written (issue 14)
+    schedule: object = field(default=None, compare=False)  # hours.Schedule, computed at load time
 
     @property
     def display(self) -> str:
         return self.shown or self.value
-    trace: Text = field(default_factory=Text)  # issue #13: the service's own "what this leaves behind"
-    police: object = None  # issue #13: wasla.channels.Police (policy may|never, source) or None
 
     @property
     def dials(self) -> str | None:

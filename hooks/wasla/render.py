@@ -18,6 +18,7 @@ from babel.numbers import format_decimal
 
 from . import evidence
 from . import reporting
+from . import hours
 from .model import LANGS, Dataset, Kind, Resource
 from .rules import INTERNATIONAL
 from .yamlload import loads, plain
@@ -234,6 +235,7 @@ class Site:
             "stale_months": self.stale_months, "report_href": self.report_href, "report_mailto": self.report_mailto,
             "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
             "evidence": self.evidence, "source_label": self.source_label,
+            "hours_view": lambda schedule: hours.view(schedule, self.lang, self.s),  # issue 14
         }
 
     def render(self, plan: PagePlan, base: str) -> str:

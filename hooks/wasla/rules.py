@@ -24,6 +24,7 @@ from .evidence import check_sources
 from . import contacts
 from .contacts import shown_link
 from . import channels
+from . import hours as hours_rules
 from .model import Contact, Kind, Resource, Text
 from .problems import ERROR, WARNING, Problem
 from .yamlload import Map, Pos
@@ -61,6 +62,7 @@ FIELDS: dict[str, tuple[bool, str]] = {
     "status": (True, "scalar"),
     "confidence": (False, "scalar"),
     "curator_notes": (False, "scalar"),
+    "timezone": (False, "scalar"),  # issue 14: IANA zone of opening_hours (hours.py)
 }
 CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "type": (True, "scalar"),
@@ -70,6 +72,7 @@ CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "note": (False, "text"),
     "trace": (False, "text"),  # issue #13: wasla.channels
     "police": (False, "map"),  # issue #13: wasla.channels
+    "opening_hours": (False, "scalar"),  # issue 14: OSM syntax (hours.py)
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (False, "text"),  # only with visibility: public (address_is_public)
@@ -484,6 +487,7 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
 
     sources = check_sources(c, data, today)  # evidence.py: bare links or {url, date, kind}
 
+    schedules = hours_rules.check_hours(c, data, folder, today)
     contacts = []
     if isinstance(data.get("contacts"), list):
         for i, contact in enumerate(data["contacts"]):
@@ -499,10 +503,12 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
             href = contact_link(c, contact, where, folder, short_codes, countries)
             if href:
                 hours = to_text(contact.get("hours"))
+                schedule = schedules.get(i)
                 contacts.append(Contact(
                     type=str(contact["type"]), value=str(contact["value"]), href=href, hours=hours,
                     languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
-                    always_open=bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
+                    always_open=schedule.always if schedule else bool(hours.en and hours.en.strip().lower().startswith(ALWAYS_OPEN)),
+                    opening_hours=schedule.expression if schedule else None, schedule=schedule,
                     pos=getattr(contact.get("value"), "pos", None),
                     shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
                     **channels.contact_safety(c, contact, where),

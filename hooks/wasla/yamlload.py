@@ -31,6 +31,7 @@ class Str(str):
     """A scalar as written, with where it was written."""
 
     pos: Pos
+    style: str | None = None  # None (plain), "'" or '"' (quoted), "|" or ">" (block)
 
     def __new__(cls, value: str, pos: Pos):
         obj = super().__new__(cls, value)
@@ -181,7 +182,9 @@ def _node(event, it, depth: int):
         )
     _check_node_event(event)
     if isinstance(event, yaml.ScalarEvent):
-        return Str(event.value, _pos(event.start_mark))
+        scalar = Str(event.value, _pos(event.start_mark))
+        scalar.style = event.style  # a quote shifts columns inside the value by one
+        return scalar
     if isinstance(event, yaml.SequenceStartEvent):
         seq = Seq()
         seq.pos = _pos(event.start_mark)

@@ -64,3 +64,48 @@
     else { announce("exit"); presses = 0; leave(); }
   });
 })();
+
+/* Opening hours (#14): data-wasla-hours = zone z, horizon t..t+n and open intervals i (UTC epoch
+   minutes, as deltas) from the build; we look now up each minute. Outside the horizon: no claim. */
+(function () {
+  "use strict";
+  var now, lang = document.documentElement.lang === "ar" ? "ar-u-nu-latn" : "en";
+  function fmt(minute, zone, o) {
+    o.timeZone = zone;
+    return new Intl.DateTimeFormat(lang, o).format(new Date(minute * 6e4));
+  }
+  function day(minute, zone) { return fmt(minute, zone, { year: "numeric", month: "numeric", day: "numeric" }); }
+  function show(box) {
+    var h = JSON.parse(box.getAttribute("data-wasla-hours")), out = box.querySelector("[data-wasla-hours-status]");
+    var end = h.t + h.n, at = h.t, open = false, next = 0, a, k, text, when;
+    if (!out) return;
+    out.hidden = true;
+    if (now < h.t || now >= end) return;
+    for (k = 0; k < h.i.length; k += 2) {
+      a = at + h.i[k];
+      at = a + h.i[k + 1];
+      if (now < a) { next = a; break; }
+      if (now < at) { open = true; next = at < end ? at : 0; break; }
+    }
+    text = box.getAttribute(open ? "data-open" : "data-closed");
+    if (next) {
+      when = fmt(next, h.z, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      if (day(next, h.z) !== day(now, h.z)) {
+        when = fmt(next, h.z, next - now > 8640 ? { weekday: "long", day: "numeric", month: "long" } : { weekday: "long" }) + " " + when;
+      }
+      text += " · " + box.getAttribute(open ? "data-closes" : "data-opens").replace("{when}", when);
+    }
+    out.textContent = text;
+    out.classList.toggle("wasla-hours__status--open", open);
+    out.hidden = false;
+  }
+  var boxes = document.querySelectorAll("[data-wasla-hours]");
+  function all() {
+    now = Math.floor(Date.now() / 6e4);
+    boxes.forEach(show);
+  }
+  if (boxes.length) {
+    all();
+    setInterval(all, 6e4);
+  }
+})();
