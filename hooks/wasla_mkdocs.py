@@ -79,6 +79,7 @@ def site_for(config: MkDocsConfig) -> Site:
     lang = current_language(config)
     if _build.get("site_lang") != lang:
         _build["site"] = Site(dataset(config), lang, today=today(), stale_months=stale_months(config),
+                              law_stale_months=int(setting(config, "law_stale_months", "24")),
                               issues_url=setting(config, "issues_url"), report_email=setting(config, "report_email"))
         _build["site_lang"] = lang
         _build.pop("index", None)

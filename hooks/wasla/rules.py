@@ -62,6 +62,8 @@ FIELDS: dict[str, tuple[bool, str]] = {
     "status": (True, "scalar"),
     "confidence": (False, "scalar"),
     "curator_notes": (False, "scalar"),
+    "scope": (False, "scalar"),
+    "warnings": (False, "list"),
 }
 CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "type": (True, "scalar"),
@@ -522,6 +524,9 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         if visibility == "public":
             address = to_text(addr.get("text"))
 
+    from .countries import check_scope_and_warnings  # here: countries.py builds on this module
+    scope, warnings = check_scope_and_warnings(c, data, today)
+
     if c.failed:
         return None, c.problems
     resource = Resource(
@@ -534,5 +539,6 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         address=address, address_visibility=visibility,
         last_verified=last_verified, verified_by=str(data["verified_by"]) if data.get("verified_by") else None,
         confidence=str(data["confidence"]) if data.get("confidence") else None,
+        scope=scope, warnings=warnings,
     )
     return resource, c.problems
