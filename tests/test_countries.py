@@ -1,5 +1,6 @@
 """Issue #12: the region list, the law files (data/countries/<cc>.yml) and their rulebook."""
 import datetime as dt
+import re
 import json
 
 import jsonschema
@@ -193,3 +194,31 @@ def test_the_law_template_in_the_guide_is_valid(tmp_path):
     template = re.search(r"```yaml\n(# yaml-language-server: \$schema=../schema/country.schema.json\n.*?)```", text, re.S).group(1)
     assert law_problems(tmp_path, template) == []
     jsonschema.validate(plain(loads(template)), SCHEMA)
+
+
+def test_law_text_never_enters_the_search_index(tmp_path):
+    """Only the names of countries are indexed for their pages: no word that appears only in law text."""
+    from wasla.search import term_files, tokens
+
+    data = make_data(tmp_path, region=True)
+    dataset, _ = load(data, today=TODAY)
+    index = "".join(term_files(dataset).values())
+    terms = set(re.findall(r'"([^"]+)":\[', index))
+    law_words = set()
+    for country in dataset.countries.values():
+        for item in country.law:
+            for key in ("summary", *countries.LAW_TEXTS):
+                text = getattr(item, key)
+                law_words |= set(tokens(text.en or "")) | set(tokens(text.ar or ""))
+    assert {"livat", "cassation", "534", "فجور"} <= law_words
+    leaked = law_words & terms
+    # the words a law text shares with entries or country names are found through those only
+    from wasla.render import country_name
+    from wasla.search import terms as entry_terms
+
+    allowed = set()
+    for r in dataset.resources:
+        allowed |= set(entry_terms(r, dataset.kinds))
+    for code in countries.search_countries(dataset):
+        allowed |= set(tokens(country_name(code, "en"))) | set(tokens(country_name(code, "ar"))) | {code}
+    assert leaked - allowed == set()

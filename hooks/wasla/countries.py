@@ -394,6 +394,13 @@ def page_countries(region: tuple[str, ...], with_entries) -> list[str]:
     return list(dict.fromkeys([*region, *(c for c in with_entries if c != INTERNATIONAL)]))
 
 
+def search_countries(dataset) -> list[str]:
+    """The country pages the search finds, by their names only (never by law text): the same
+    list and order in every language, after the entries (search.py gives them the next ids)."""
+    with_entries = {c for r in dataset.resources for c in r.countries}
+    return sorted(page_countries(dataset.region, with_entries))
+
+
 def serves(resource, code: str) -> bool:
     """An international entry serves every country, unless its `countries` list names some."""
     named = [c for c in resource.countries if c != INTERNATIONAL]

@@ -229,7 +229,7 @@
     }
     var kinds = c[3].map(function (k) { return meta.kinds[k][1]; }).join(say("separator"));
     var status = c[5] === 1 ? " · " + say("paused") : c[5] === 2 ? " · " + say("closed") : "";
-    item.querySelector(".wasla-search__meta").textContent = kinds + " · " + meta.countries[c[2]][1] + status;
+    item.querySelector(".wasla-search__meta").textContent = (kinds ? kinds + " · " : "") + meta.countries[c[2]][1] + status;
     return item;
   }
 
