@@ -43,7 +43,9 @@ def check(data_dir: str, stale_months: int, law_stale_months: int = LAW_STALE_MO
     errors = sum(1 for p in problems if p.level == ERROR)
     warnings = len(problems) - errors
     print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-          f"{len(never)} not yet verified, {len(stale)} stale; {len(dataset.countries)} law files, {len(law)} law notes")
+          f"{len(never)} not yet verified, {len(stale)} stale")
+    if dataset.countries:
+        print(f"{len(dataset.countries)} law files; {len(law)} law notes (stale or low confidence)")
     return 1 if errors else 0
 
 

@@ -250,6 +250,7 @@ class Site:
         return _env().get_template("country.html").render(
             ctx=self._ctx(base), code=code, groups=groups, international=international, international_total=more,
             pager=pager, page=page + 1, country=self.dataset.countries.get(code) if page == 0 else None,
+            law_expected=code in self.dataset.region,
         )
 
     def kind_body(self, key: str, base: str) -> str:

@@ -216,7 +216,7 @@ def _term_files(dataset) -> dict[str, str]:
             postings.setdefault(token, []).append((doc, weight))
     for doc, code in enumerate(search_countries(dataset), start=len(dataset.resources)):  # country pages (#12)
         for token in {code, *_tokens(country_name(code, "ar")), *_tokens(country_name(code, "en"))}:
-            postings.setdefault(token, []).append((doc, NAME))
+            postings.setdefault(token, []).append((doc, PLACE))  # as strong as a place: entries first
     encoded = {token: _postings(entries) for token, entries in sorted(postings.items())}
     size = sum(len(t) * 2 + 4 * len(p) + 4 for t, p in encoded.items())
     buckets = max(1, round(size / TERM_SHARD_BYTES))
