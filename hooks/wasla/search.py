@@ -16,6 +16,9 @@ Why shards: a reader on a slow line downloads only what a query needs.
                    fallback, country, kinds, where its card is (Site.entry_href), status];
 - ``f.js``         each entry's countries and kinds, loaded only when a filter is chosen.
 
+After the entries come the country pages (#12, ``countries.search_countries``): found by the
+country's names and code only, never by what their law section says.
+
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
 ``tokens`` and ``bucket``; tests run both on the same strings.
 """
