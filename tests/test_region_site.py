@@ -193,3 +193,32 @@ def test_bad_law_files_fail_the_build_with_their_exact_messages(tmp_path):
     assert f"{data}/countries/eg.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '2024/03'" in result.stderr
     assert "3 data errors: the site was not built" in result.stderr
     assert not site.exists()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_law_section_in_chromium_at_360px_fits_and_passes_axe(server, browser, lang):
+    """Oman (no entry of its own) and Palestine (two items), details open: nothing wider than the
+    phone, no axe violation, and the disclosure works without JavaScript."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from test_a11y import TAGS
+
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, bypass_csp=True)
+    page = ctx.new_page()
+    found = {}
+    for rel in ("countries/om.html", "countries/ps.html"):
+        page.goto(server + lang + rel)
+        page.evaluate("document.querySelectorAll('#law details').forEach(d => d.open = true)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, rel
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]]
+        if violations:
+            found[lang + rel] = violations
+    ctx.close()
+    assert found == {}
+    nojs = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    page = nojs.new_page()
+    page.goto(server + lang + "countries/om.html")
+    page.click("#law details summary")
+    assert page.locator("#law .wasla-law__sources a").first.is_visible()
+    nojs.close()
