@@ -222,3 +222,21 @@ def test_law_text_never_enters_the_search_index(tmp_path):
     for code in countries.search_countries(dataset):
         allowed |= set(tokens(country_name(code, "en"))) | set(tokens(country_name(code, "ar"))) | {code}
     assert leaked - allowed == set()
+
+
+def test_make_check_lists_stale_and_low_confidence_law(tmp_path):
+    import subprocess
+    import sys
+
+    data = make_data(tmp_path, {
+        "region.yml": "countries: [om, lb]\n",
+        "countries/om.yml": LAW.replace('"2024-03"', '"2024-05"'),  # 30 months before WASLA_TODAY
+        "countries/lb.yml": LAW.replace("confidence: high", "confidence: low").replace('"2024-03"', '"2026-01"'),
+    }, fixtures=False)
+    result = subprocess.run([sys.executable, "-m", "wasla", "check", str(data)], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert "data/countries/lb.yml: law[0]: note: low confidence" in lines
+    assert "data/countries/om.yml: law[0]: note: stale: as of 2024-05, over 24 months ago" in lines
+    assert lines[-1] == "2 law files; 2 law notes (stale or low confidence)"
