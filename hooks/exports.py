@@ -3,7 +3,7 @@
 Events: on_post_build, for the default-language build only (the data is the
         same for every language).
 Reads:  the dataset this build validated.
-Writes: site/data/resources.json, resources.csv, hsds/*.json, vcards/*.vcf
+Writes: site/data/resources.json, resources.csv, hsds/*.json, law.json, law.csv, vcards/*.vcf
         (see wasla.exports), each written whole or not at all.
 """
 from __future__ import annotations

@@ -85,7 +85,8 @@ def site_for(config: MkDocsConfig) -> Site:
     if _build.get("site_lang") != lang:
         _build["site"] = Site(dataset(config), lang, today=today(), stale_months=stale_months(config),
                               issues_url=setting(config, "issues_url"), report_email=setting(config, "report_email"),
-                              evidence_stale_years=evidence_stale_years(config))
+                              evidence_stale_years=evidence_stale_years(config),
+                              law_stale_months=int(setting(config, "law_stale_months", "24")))
         _build["site_lang"] = lang
         _build.pop("index", None)
     return _build["site"]

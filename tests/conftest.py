@@ -23,12 +23,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync"]
 
 
-def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = True) -> Path:
-    """A data folder: the real kinds.yml and short-codes.yml, the fixture resources, plus `files`."""
+def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, region: bool = False) -> Path:
+    """A data folder: the real kinds.yml and short-codes.yml, the fixture resources, plus `files`.
+
+    region=True also copies the real region list and law files (data/region.yml, data/countries/),
+    as built_site() does: every fixture site then has the region's country pages, as the real
+    site has (#12). Rule tests leave them out, so their problem lists stay their own."""
     data = root / "data"
     (data / "resources").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "kinds.yml", data / "kinds.yml")
     shutil.copy(ROOT / "data" / "short-codes.yml", data / "short-codes.yml")
+    if region:
+        shutil.copy(ROOT / "data" / "region.yml", data / "region.yml")
+        shutil.copytree(ROOT / "data" / "countries", data / "countries", dirs_exist_ok=True)
     if fixtures:
         shutil.copytree(FIXTURES / "resources", data / "resources", dirs_exist_ok=True)
     for rel, text in (files or {}).items():
@@ -57,9 +64,10 @@ def build_site(data: Path, site: Path, engine: str = "mkdocs") -> subprocess.Com
     )
 
 
-def built_site(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, resources: Path | None = None) -> Path:
+def built_site(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, resources: Path | None = None,
+               region: bool = True) -> Path:
     """make_data (plus a folder of resources copied in), then a build that must succeed."""
-    data = make_data(root, files, fixtures)
+    data = make_data(root, files, fixtures, region)
     if resources:
         shutil.copytree(resources, data / "resources", dirs_exist_ok=True)
     site = root / "site"

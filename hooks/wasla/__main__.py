@@ -1,8 +1,8 @@
 """Command line: ``python -m wasla check [DATA_DIR]`` (``make check``) and ``python -m wasla new`` (``make new``).
 
 check: prints every problem as ``file:line:col: field: message`` (and as GitHub
-annotations under GitHub Actions), the entries never verified or stale, and a
-summary; exits 1 on any error.
+annotations under GitHub Actions), the entries never verified or stale, the law
+items stale or of low confidence, and a summary; exits 1 on any error.
 sums:  writes SHA256SUMS for a built site.
 tempdir, swap: make build's own temporary folder and its atomic swap (wasla/atomic.py).
 mirror: packs the built site into the offline edition's zip.
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import jinja2
 
+from .countries import LAW_STALE_MONTHS, law_notes
 from .load import build_today as today
 from .load import load, load_kinds
 from .problems import ERROR, display_path, printable, report
@@ -32,16 +33,21 @@ from .rules import INTERNATIONAL, country_codes
 HERE = Path(__file__).parent
 
 
-def check(data_dir: str, stale_months: int) -> int:
+def check(data_dir: str, stale_months: int, law_stale_months: int = LAW_STALE_MONTHS) -> int:
     now = today()
     dataset, problems = load(data_dir, raise_on_error=False, today=now)
     report(problems, sys.stdout)
     never, stale = freshness(dataset, now, stale_months)
     verification_queue(never, stale, now, stale_months)
+    law = law_notes(dataset, now, law_stale_months)  # stale and low-confidence law items (#12)
+    for line in law:
+        print(printable(line))
     errors = sum(1 for p in problems if p.level == ERROR)
     warnings = len(problems) - errors
     print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
           f"{len(never)} not yet verified, {len(stale)} stale")
+    if dataset.countries:
+        print(f"{len(dataset.countries)} law files; {len(law)} law notes (stale or low confidence)")
     return 1 if errors else 0
 
 
@@ -132,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="validate the data folder and print every problem")
     c.add_argument("data_dir", nargs="?", default="data")
     c.add_argument("--stale-months", type=int, default=STALE_MONTHS, help="an entry verified longer ago than this is stale (default 12, as in mkdocs.yml)")
+    c.add_argument("--law-stale-months", type=int, default=LAW_STALE_MONTHS, help="a law item as of longer ago than this may be out of date (default 24, as in mkdocs.yml)")
     n = sub.add_parser("new", help="start a resource file from the template")
     n.add_argument("--data-dir", default="data")
     n.add_argument("--country")
@@ -200,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             print(make_zip(args.site_dir, args.dist_dir, date))
         return 0
     if args.command == "check":
-        return check(args.data_dir, args.stale_months)
+        return check(args.data_dir, args.stale_months, args.law_stale_months)
     if args.command == "verify":
         from .verify import verify
 

@@ -6,6 +6,7 @@
 - ``resources.csv``   one row per resource, UTF-8 with a BOM (spreadsheets then show Arabic);
 - ``hsds/services.json`` and ``hsds/organizations.json``  Open Referral HSDS 3.0, and its
   tabular form ``hsds/{organizations,services,phones,languages,schedules}.csv``;
+- ``law.json`` and ``law.csv``  what the law says per country, with sources and dates (wasla.countries);
 - ``vcards/<cc>.vcf`` and ``vcards/<cc>-neutral.vcf``  phone contacts per country, the second
   under neutral names (a country and a number) so a phone book does not out its holder.
 
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from . import evidence
 from . import hours
+from .countries import law_files
 from .model import Dataset, Resource, Text
 from .render import Site, country_name, language_name
 
@@ -64,6 +66,7 @@ def record(r: Resource, pages: dict[str, str]) -> dict:
         "address": _text(r.address) if r.address else None,
         "last_verified": r.last_verified.isoformat() if r.last_verified else None,
         "verified_by": r.verified_by, "sources": [s.url for s in r.sources], "status": r.status, "confidence": r.confidence,
+        "scope": r.scope, "warnings": [{"text": _text(w.text), "date": w.date, "source": w.source} for w in r.warnings],
         "pages": pages,
         **evidence.export_fields(r),  # newest_source_date/_kind, source_details: [{url, date, kind}]
     }
@@ -241,6 +244,7 @@ def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
         "hsds/organizations.json": json.dumps([s["organization"] for s in services], ensure_ascii=False, indent=1) + "\n",
     }
     files.update(hsds_tables(services))
+    files.update(law_files(dataset, country_name))  # law.json, law.csv (#12)
     for code in sorted({r.folder for r in dataset.resources}):
         for neutral in (False, True):
             text = vcards(dataset, code, neutral)

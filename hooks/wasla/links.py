@@ -26,6 +26,16 @@ def links(dataset: Dataset) -> dict[str, list[str]]:
             found.setdefault(url, [])
             if r.path not in found[url]:
                 found[url].append(r.path)
+    for country in dataset.countries.values():  # what the law says (#12): its sources and warnings' sources too
+        for url in [s.url for item in country.law for s in item.sources]:
+            found.setdefault(url, [])
+            if country.path not in found[url]:
+                found[url].append(country.path)
+    for r in dataset.resources:
+        for w in r.warnings:
+            found.setdefault(w.source, [])
+            if r.path not in found[w.source]:
+                found[w.source].append(r.path)
     return found
 
 

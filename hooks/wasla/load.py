@@ -1,7 +1,7 @@
 """Read every data file, check it against the rulebook, and return the dataset.
 
-``load(data_dir)`` reads ``kinds.yml``, ``short-codes.yml`` and every
-``resources/<cc>/<slug>.yml``; it reports every problem of every file and
+``load(data_dir)`` reads ``kinds.yml``, ``short-codes.yml``, every
+``resources/<cc>/<slug>.yml``, ``region.yml`` and ``countries/<cc>.yml`` (wasla.countries); it reports every problem of every file and
 raises ``DataError`` once at the end if any was an error.  Nothing is
 published from a dataset that had errors.
 """
@@ -14,6 +14,7 @@ import subprocess
 from types import SimpleNamespace
 from pathlib import Path
 
+from .countries import load_countries
 from .model import Dataset, Kind
 from .problems import DataError, Problem, display_path
 from .rules import Check, check_resource, check_text, contacts_are_unique, kind_text_is_plain, pos_of, text_is_plain, to_text
@@ -225,7 +226,8 @@ def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_
         if resource is not None:
             resources.append(resource)
     problems.extend(contacts_are_unique([SimpleNamespace(path=p, contacts=c) for p, c in checked]))
-    dataset = Dataset(resources=resources, kinds=kinds, data_date=data_date(data_dir))
+    region, countries = load_countries(data_dir, today, problems, read_yaml)
+    dataset = Dataset(resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries)
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)
     return dataset, problems

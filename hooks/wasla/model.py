@@ -108,6 +108,8 @@ class Resource:
     last_verified: dt.date | None = None
     verified_by: str | None = None
     confidence: str | None = None
+    scope: str = "lgbtq"  # "general": a general service (e.g. UNHCR), not LGBTQ+-specific (#12)
+    warnings: tuple = ()  # countries.SafetyWarning: dated, sourced safety facts (#12)
 
     @property
     def anchor(self) -> str:
@@ -120,3 +122,5 @@ class Dataset:
     kinds: dict[str, Kind]  # in display (urgency) order
     data_date: str | None = None
     problems: list = field(default_factory=list)  # warnings left after a successful load
+    region: tuple[str, ...] = ()  # data/region.yml: countries that always have a page (#12)
+    countries: dict = field(default_factory=dict)  # code -> countries.Country, what the law says (#12)

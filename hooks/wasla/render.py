@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 from . import evidence
 from . import reporting
 from . import hours
+from . import countries as law
 from .model import LANGS, Dataset, Kind, Resource
 from .rules import INTERNATIONAL
 from .yamlload import loads, plain
@@ -68,7 +69,7 @@ def _env() -> jinja2.Environment:
 def country_name(code: str, lang: str) -> str:
     if code == INTERNATIONAL:
         return strings(lang)["international"]
-    return Locale(lang).territories.get(code.upper(), code.upper())
+    return law.display_name(code, lang, Locale(lang).territories.get(code.upper(), code.upper()))
 
 
 @lru_cache(maxsize=None)
@@ -98,7 +99,8 @@ class Site:
     """The pages and page bodies of one language."""
 
     def __init__(self, dataset: Dataset, lang: str, *, today: dt.date | None = None, stale_months: int = STALE_MONTHS,
-                 issues_url: str = "", report_email: str = "", evidence_stale_years: int = evidence.STALE_YEARS):
+                 issues_url: str = "", report_email: str = "", evidence_stale_years: int = evidence.STALE_YEARS,
+                 law_stale_months: int = law.LAW_STALE_MONTHS):
         assert lang in LANGS
         self.dataset = dataset
         self.lang = lang
@@ -113,6 +115,9 @@ class Site:
         for r in dataset.resources:
             for code in r.countries:
                 self._by_country.setdefault(code, []).append(r)
+        for code in dataset.region:  # every region country has a page, with or without entries
+            self._by_country.setdefault(code, [])
+        self.law = law.LawView(self._locale, self.today, law_stale_months)
         self._order = {k: i for i, k in enumerate(dataset.kinds)}
         self._paginate()
 
@@ -122,6 +127,9 @@ class Site:
 
     def language_name(self, code: str) -> str:
         return language_name(code, self.lang)
+
+    def country_key(self, code: str) -> tuple:
+        return law.sort_key(code, self.country_name(code), self.lang)
 
     def country_list(self, codes) -> str:
         return self.s["list_separator"].join(self.country_name(c) for c in codes)
@@ -177,11 +185,12 @@ class Site:
 
     # -- what pages exist -----------------------------------------------------------
     def countries(self) -> list[tuple[str, int]]:
-        """Countries with entries, by name in this language; 'international' last."""
-        codes = sorted((c for c in self._by_country if c != INTERNATIONAL), key=lambda c: self.country_name(c))
+        """(code, count of its own entries): the region and every country with an entry, by name as
+        a reader of this language files it (wasla.countries); 'international' last."""
+        codes = sorted(law.page_countries(self.dataset.region, self._by_country), key=self.country_key)
         if INTERNATIONAL in self._by_country:
             codes.append(INTERNATIONAL)
-        return [(c, len(self._by_country[c])) for c in codes]
+        return [(c, len(self._own(c))) for c in codes]
 
     def _own(self, code: str) -> list[tuple[str, Resource]]:
         """(primary kind, entry) in page order: kinds most urgent first, then status and name."""
@@ -236,6 +245,7 @@ class Site:
             "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
             "evidence": self.evidence, "source_label": self.source_label,
             "hours_view": lambda schedule: hours.view(schedule, self.lang, self.s),  # issue 14
+            "law": self.law,
         }
 
     def render(self, plan: PagePlan, base: str) -> str:
@@ -252,12 +262,13 @@ class Site:
             groups[-1][1].append(r)
         international, more = [], 0
         if code != INTERNATIONAL and page == 0:
-            every = [r for chunk in self._pages.get(INTERNATIONAL, []) for _, r in chunk]
+            every = [r for chunk in self._pages.get(INTERNATIONAL, []) for _, r in chunk if law.serves(r, code)]
             international, more = every[:INTERNATIONAL_INLINE], len(every)
         pager = [(i + 1, page_path(code, i)) for i in range(len(chunks))] if len(chunks) > 1 else []
         return _env().get_template("country.html").render(
             ctx=self._ctx(base), code=code, groups=groups, international=international, international_total=more,
-            pager=pager, page=page + 1
+            pager=pager, page=page + 1, country=self.dataset.countries.get(code) if page == 0 else None,
+            law_expected=code in self.dataset.region,
         )
 
     def kind_body(self, key: str, base: str) -> str:
@@ -266,7 +277,7 @@ class Site:
         for r in self.dataset.resources:
             if key in r.kinds:
                 by_country.setdefault(r.folder, []).append(r)
-        codes = sorted((c for c in by_country if c != INTERNATIONAL), key=self.country_name)
+        codes = sorted((c for c in by_country if c != INTERNATIONAL), key=self.country_key)
         if INTERNATIONAL in by_country:
             codes.append(INTERNATIONAL)
         groups = [(c, sorted(by_country[c], key=self.sort_key)[:KIND_PER_COUNTRY], len(by_country[c])) for c in codes]

@@ -63,6 +63,8 @@ FIELDS: dict[str, tuple[bool, str]] = {
     "confidence": (False, "scalar"),
     "curator_notes": (False, "scalar"),
     "timezone": (False, "scalar"),  # issue 14: IANA zone of opening_hours (hours.py)
+    "scope": (False, "scalar"),
+    "warnings": (False, "list"),
 }
 CONTACT_FIELDS: dict[str, tuple[bool, str]] = {
     "type": (True, "scalar"),
@@ -526,6 +528,9 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
 
     if collect is not None:
         collect.append((path, tuple(contacts)))
+    from .countries import check_scope_and_warnings  # here: countries.py builds on this module
+    scope, warnings = check_scope_and_warnings(c, data, today)
+
     if c.failed:
         return None, c.problems
     resource = Resource(
@@ -538,5 +543,6 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
         address=address, address_visibility=visibility,
         last_verified=last_verified, verified_by=str(data["verified_by"]) if data.get("verified_by") else None,
         confidence=str(data["confidence"]) if data.get("confidence") else None,
+        scope=scope, warnings=warnings,
     )
     return resource, c.problems

@@ -19,6 +19,9 @@ Why shards: a reader on a slow line downloads only what a query needs.
                    (wasla.firstminute)];
 - ``f.js``         each entry's countries and kinds, loaded only when a filter is chosen.
 
+After the entries come the country pages (#12, ``countries.search_countries``): found by the
+country's names and code only, never by what their law section says.
+
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
 ``tokens`` and ``bucket``; tests run both on the same strings.
 """
@@ -34,8 +37,9 @@ from functools import lru_cache
 import phonenumbers
 
 from . import firstminute
+from .countries import search_countries
 from .model import Resource
-from .render import STATUS_ORDER, Site, country_name
+from .render import STATUS_ORDER, Site, country_name, page_path
 from .rules import INTERNATIONAL
 
 FORMAT_VERSION = 1
@@ -217,6 +221,9 @@ def _term_files(dataset) -> dict[str, str]:
     for doc, r in enumerate(doc_order(dataset)):
         for token, weight in terms(r, dataset.kinds).items():
             postings.setdefault(token, []).append((doc, weight))
+    for doc, code in enumerate(search_countries(dataset), start=len(dataset.resources)):  # country pages (#12)
+        for token in {code, *_tokens(country_name(code, "ar")), *_tokens(country_name(code, "en"))}:
+            postings.setdefault(token, []).append((doc, PLACE))  # as strong as a place: entries first
     encoded = {token: _postings(entries) for token, entries in sorted(postings.items())}
     size = sum(len(t) * 2 + 4 * len(p) + 4 for t, p in encoded.items())
     buckets = max(1, round(size / TERM_SHARD_BYTES))
@@ -247,6 +254,10 @@ def build_index(site: Site) -> tuple[str, dict[str, str]]:
                       [kind_index[k] for k in r.kinds], site.entry_href(r), STATUS_ORDER[r.status], evidence_text(site, r),
                       firstminute.card_contacts(r)])
         facets.append([[country_index[c] for c in r.countries], sum(1 << kind_index[k] for k in r.kinds)])
+    for code in search_countries(site.dataset):  # country pages, found by their names only (#12)
+        cards.append([site.s["search_country_page"].format(country=site.country_name(code)), "", country_index[code], [],
+                      f"{page_path(code, 0)}#law", 0])
+        facets.append([[country_index[code]], 0])
     for n in range(0, len(cards), DOCS_PER_SHARD):
         files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n:n + DOCS_PER_SHARD])
     files["f.js"] = _js("f", facets)

@@ -1,0 +1,242 @@
+"""Issue #12: the region list, the law files (data/countries/<cc>.yml) and their rulebook."""
+import datetime as dt
+import re
+import json
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, make_data
+from wasla import countries, rules
+from wasla.load import load
+from wasla.yamlload import loads, plain
+
+SCHEMA = json.loads((ROOT / "data" / "schema" / "country.schema.json").read_text(encoding="utf-8"))
+ITEM = SCHEMA["properties"]["law"]["items"]
+RESOURCE = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
+TODAY = dt.date(2026, 11, 24)
+LAW = """\
+law:
+  - same_sex_acts: criminalised
+    legal_basis:
+      en: "Penal Code, Article 1."
+      ar: ""
+    summary:
+      en: "Same-sex relations are a crime."
+      ar: "العلاقات المثلية جريمة."
+    sources:
+      - https://example.org/law
+    source_dates:
+      - "2024-03"
+    as_of: "2024-03"
+    confidence: high
+"""
+REGION_25 = "dz bh km dj eg iq jo kw lb ly mr ma om ps qa sa so sd sy tn ae ye tr ir il".split()
+
+
+def law_problems(tmp_path, text, code="om"):
+    rel = f"countries/{code}.yml"
+    data = make_data(tmp_path, {rel: text}, fixtures=False)
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    prefix = str(data / rel)
+    return [str(p).replace(prefix, f"data/{rel}") for p in found if p.path == prefix]
+
+
+def test_schema_is_valid_and_matches_the_rulebook():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert list(SCHEMA["properties"]) == list(countries.COUNTRY_FIELDS)
+    assert list(ITEM["properties"]) == list(countries.LAW_FIELDS)
+    assert ITEM["required"] == [k for k, (req, _) in countries.LAW_FIELDS.items() if req]
+    assert tuple(ITEM["properties"]["same_sex_acts"]["enum"]) == countries.SAME_SEX_ACTS
+    assert tuple(ITEM["properties"]["confidence"]["enum"]) == rules.CONFIDENCES
+    for key, (required, _) in countries.LAW_FIELDS.items():
+        assert ("(required)" in ITEM["properties"][key]["title"]) == required, key
+
+
+def test_resource_schema_knows_scope_and_warnings():
+    assert tuple(RESOURCE["properties"]["scope"]["enum"]) == countries.SCOPES
+    warning = RESOURCE["properties"]["warnings"]["items"]
+    assert list(warning["properties"]) == list(countries.WARNING_FIELDS)
+    assert warning["required"] == [k for k, (req, _) in countries.WARNING_FIELDS.items() if req]
+
+
+def test_the_region_is_the_25_countries():
+    region = plain(loads((ROOT / "data" / "region.yml").read_text(encoding="utf-8")))["countries"]
+    assert sorted(region) == sorted(REGION_25)
+
+
+@pytest.mark.parametrize("code", REGION_25)
+def test_every_region_country_has_a_law_file_matching_the_schema(code):
+    text = (ROOT / "data" / "countries" / f"{code}.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/country.schema.json\n")
+    assert "native speaker's review" in text
+    jsonschema.validate(plain(loads(text)), SCHEMA)
+
+
+def test_shipped_law_files_load_without_errors():
+    dataset, problems = load(ROOT / "data", today=TODAY, raise_on_error=False)
+    assert [str(p) for p in problems if p.level == "error"] == []
+    assert sorted(dataset.countries) == sorted(REGION_25)
+    assert [str(i.jurisdiction.en) for i in dataset.countries["ps"].law] == ["West Bank", "Gaza Strip"]
+    assert sum(len(c.law) for c in dataset.countries.values()) == 26
+
+
+def test_good_law_file_has_no_problem(tmp_path):
+    assert law_problems(tmp_path, LAW) == []
+
+
+CASES = {
+    "missing source": (
+        LAW.replace("    sources:\n      - https://example.org/law\n", ""),
+        ["data/countries/om.yml:2:5: law[0].sources: is required; expected a value for 'sources'; got nothing"],
+    ),
+    "bad status": (
+        LAW.replace("same_sex_acts: criminalised", "same_sex_acts: illegal"),
+        ["data/countries/om.yml:2:20: law[0].same_sex_acts: unknown status; expected one of: criminalised, not_criminalised, de_facto_criminalised, unclear; got 'illegal'"],
+    ),
+    "bad date": (
+        LAW.replace('as_of: "2024-03"', "as_of: March 2024"),
+        ["data/countries/om.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got 'March 2024'"],
+    ),
+    "future month": (
+        LAW.replace('as_of: "2024-03"', 'as_of: "2027-01"'),
+        ["data/countries/om.yml:13:12: law[0].as_of: is in the future; expected a month up to 2026-11; got '2027-01'"],
+    ),
+    "bad source date": (
+        LAW.replace('- "2024-03"\n    as_of', '- "March"\n    as_of'),
+        ["data/countries/om.yml:12:9: law[0].source_dates[0]: not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got 'March'"],
+    ),
+    "dates not aligned": (
+        LAW.replace('- "2024-03"\n', '- "2024-03"\n      - undated\n'),
+        ["data/countries/om.yml:12:7: law[0].source_dates: not aligned with sources; expected one date per source, in the same order (1; 'undated' when a page shows none); got 2"],
+    ),
+    "summary in one language": (
+        LAW.replace('      ar: "العلاقات المثلية جريمة."\n', ""),
+        ["data/countries/om.yml:7:7: law[0].summary.ar: Arabic summary missing; expected 'ar:' with one or two plain sentences; got nothing"],
+    ),
+    "law text as one string": (
+        LAW.replace('legal_basis:\n      en: "Penal Code, Article 1."\n      ar: ""', 'legal_basis: "Penal Code"'),
+        ["data/countries/om.yml:3:18: law[0].legal_basis: must be text in each language; expected 'en:' and 'ar:' lines (either may be empty); got 'Penal Code'"],
+    ),
+    "bad confidence": (
+        LAW.replace("confidence: high", "confidence: sure"),
+        ["data/countries/om.yml:14:17: law[0].confidence: unknown confidence; expected one of: high, medium, low; got 'sure'"],
+    ),
+    "several items need a jurisdiction": (
+        LAW + LAW.replace("law:\n", ""),
+        ["data/countries/om.yml:2:5: law[0].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
+         "data/countries/om.yml:15:5: law[1].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing"],
+    ),
+    "unknown field": (
+        LAW.replace("confidence: high", "confidence: high\n    notes: x"),
+        ["data/countries/om.yml:15:5: law[0].notes: unknown field; remove it expected one of: jurisdiction, same_sex_acts, legal_basis, max_penalty, gender_expression, enforcement, recent_change, summary, sources, source_dates, as_of, confidence; got 'notes'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_law_rule_message(tmp_path, case):
+    text, expected = CASES[case]
+    assert law_problems(tmp_path, text) == expected
+
+
+def test_file_name_must_be_a_country(tmp_path):
+    assert law_problems(tmp_path, LAW, code="xx") == [
+        "data/countries/xx.yml:1:1: file name is not a country; expected a lower-case ISO 3166-1 code, like 'lb.yml'; got 'xx.yml'"]
+
+
+def test_a_region_country_without_a_law_file_is_a_warning(tmp_path):
+    data = make_data(tmp_path, {"region.yml": "countries: [om, lb]\n", "countries/lb.yml": LAW}, fixtures=False)
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    assert [p.message for p in found if p.rule == "region_has_law"] == [
+        "no law file for a region country; expected data/countries/om.yml (see CONTRIBUTING.md, 'What the law says'); got none"]
+    assert all(p.level == "warning" for p in found)
+
+
+def test_region_codes_are_checked(tmp_path):
+    data = make_data(tmp_path, {"region.yml": "countries: [om, OM, om, zz]\n"}, fixtures=False)
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    assert [str(p).split("region.yml:")[1] for p in found if p.level == "error"] == [
+        "1:17: countries[1]: not a country code (write it in lower case: 'om'); expected a lower-case ISO 3166-1 code like 'lb'; got 'OM'",
+        "1:21: countries[2]: country listed twice; expected each country once; got 'om'",
+        "1:25: countries[3]: not a country code; expected a lower-case ISO 3166-1 code like 'lb'; got 'zz'",
+    ]
+
+
+def test_arabic_names_and_order_as_a_reader_expects():
+    from wasla.render import country_name
+
+    assert country_name("ps", "ar") == "فلسطين" and country_name("ps", "en") == "Palestine"
+    ar = sorted(REGION_25, key=lambda c: countries.sort_key(c, country_name(c, "ar"), "ar"))
+    names = [country_name(c, "ar") for c in ar]
+    # «ال» ignored, أ/إ/آ as ا: الأردن and إسرائيل and الإمارات and إيران file under ا
+    assert names[:5] == ["الأردن", "إسرائيل", "الإمارات العربية المتحدة", "إيران", "البحرين"]
+    assert names.index("السعودية" if "السعودية" in names else "المملكة العربية السعودية") < names.index("السودان")
+    assert names.index("عُمان") < names.index("فلسطين") < names.index("قطر") < names.index("جزر القمر") < names.index("الكويت")
+    en = sorted(REGION_25, key=lambda c: countries.sort_key(c, country_name(c, "en"), "en"))
+    assert [country_name(c, "en") for c in en][:3] == ["Algeria", "Bahrain", "Comoros"]
+    assert en.index("tr") < en.index("ae")  # Türkiye files under T
+
+
+def test_international_serves_every_country_unless_narrowed():
+    class R:
+        def __init__(self, *codes):
+            self.countries = codes
+    assert countries.serves(R("international"), "om")
+    assert countries.serves(R("international", "lb"), "lb")
+    assert not countries.serves(R("international", "lb"), "om")
+
+
+def test_the_law_template_in_the_guide_is_valid(tmp_path):
+    import re
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    template = re.search(r"```yaml\n(# yaml-language-server: \$schema=../schema/country.schema.json\n.*?)```", text, re.S).group(1)
+    assert law_problems(tmp_path, template) == []
+    jsonschema.validate(plain(loads(template)), SCHEMA)
+
+
+def test_law_text_never_enters_the_search_index(tmp_path):
+    """Only the names of countries are indexed for their pages: no word that appears only in law text."""
+    from wasla.search import term_files, tokens
+
+    data = make_data(tmp_path, region=True)
+    dataset, _ = load(data, today=TODAY)
+    index = "".join(term_files(dataset).values())
+    terms = set(re.findall(r'"([^"]+)":\[', index))
+    law_words = set()
+    for country in dataset.countries.values():
+        for item in country.law:
+            for key in ("summary", *countries.LAW_TEXTS):
+                text = getattr(item, key)
+                law_words |= set(tokens(text.en or "")) | set(tokens(text.ar or ""))
+    assert {"livat", "cassation", "534", "فجور"} <= law_words
+    leaked = law_words & terms
+    # the words a law text shares with entries or country names are found through those only
+    from wasla.render import country_name
+    from wasla.search import terms as entry_terms
+
+    allowed = set()
+    for r in dataset.resources:
+        allowed |= set(entry_terms(r, dataset.kinds))
+    for code in countries.search_countries(dataset):
+        allowed |= set(tokens(country_name(code, "en"))) | set(tokens(country_name(code, "ar"))) | {code}
+    assert leaked - allowed == set()
+
+
+def test_make_check_lists_stale_and_low_confidence_law(tmp_path):
+    import subprocess
+    import sys
+
+    data = make_data(tmp_path, {
+        "region.yml": "countries: [om, lb]\n",
+        "countries/om.yml": LAW.replace('"2024-03"', '"2024-05"'),  # 30 months before WASLA_TODAY
+        "countries/lb.yml": LAW.replace("confidence: high", "confidence: low").replace('"2024-03"', '"2026-01"'),
+    }, fixtures=False)
+    result = subprocess.run([sys.executable, "-m", "wasla", "check", str(data)], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert "data/countries/lb.yml: law[0]: note: low confidence" in lines
+    assert "data/countries/om.yml: law[0]: note: stale: as of 2024-05, over 24 months ago" in lines
+    assert lines[-1] == "2 law files; 2 law notes (stale or low confidence)"
