@@ -301,4 +301,10 @@ class Site:
             for k in r.kinds:
                 counts[k] += 1
         kinds = [(kind, counts[key]) for key, kind in self.dataset.kinds.items()]
-        return _env().get_template("chooser.html").render(ctx=self._ctx(base), countries=self.countries(), kinds=kinds)
+        # The region first (and international), so a reader there finds their country on the first
+        # screen; countries outside it that have entries (services for people who left) after.
+        region = set(self.dataset.region)
+        every = self.countries()
+        countries = [(c, n) for c, n in every if c in region or c == INTERNATIONAL]
+        elsewhere = [(c, n) for c, n in every if c not in region and c != INTERNATIONAL]
+        return _env().get_template("chooser.html").render(ctx=self._ctx(base), countries=countries, elsewhere=elsewhere, kinds=kinds)
