@@ -420,13 +420,12 @@ class LawView:
         self.stale_months = stale_months
 
     def month(self, value: str) -> str:
-        """'2020-11' → 'November 2020' / «نوفمبر 2020» (CLDR)."""
-        from babel.dates import format_date
+        """'2020-11' → 'November 2020' / «تشرين الثاني/نوفمبر 2020»: as the cards write source dates."""
+        from .evidence import format_partial_date
 
-        return format_date(dt.date(int(value[:4]), int(value[5:7]), 1), "MMMM y", locale=self._locale)
+        return format_partial_date(dt.date(int(value[:4]), int(value[5:7]), 1), "month", self._locale.language)
 
     def source_date(self, value: str) -> str:
-        from babel.dates import format_date
 
         if value == UNDATED:
             return ""
@@ -435,7 +434,9 @@ class LawView:
             return value
         if len(parts) == 2:
             return self.month(value)
-        return format_date(dt.date.fromisoformat(value), "long", locale=self._locale)
+        from .evidence import format_partial_date
+
+        return format_partial_date(dt.date.fromisoformat(value), "day", self._locale.language)
 
     def stale(self, item: LawItem) -> bool:
         date = item.as_of_date

@@ -220,11 +220,13 @@ def month_name(month: int, lang: str) -> str:
 
 def format_source_date(source: Source, lang: str) -> str:
     """'2024' | 'March 2024' / 'آذار/مارس 2024' | '5 March 2024' / '5 آذار/مارس 2024'."""
-    return "" if source.date is None else _format_date(source.date, source.precision, lang)
+    return "" if source.date is None else format_partial_date(source.date, source.precision, lang)
 
 
 @lru_cache(maxsize=4096)  # a site has few distinct source dates; CLDR formatting is the cost
-def _format_date(date: dt.date, precision: str, lang: str) -> str:
+def format_partial_date(date: dt.date, precision: str, lang: str) -> str:
+    """A date shown as precisely as it was written (precision: year | month | day), in the page
+    language; Arabic months as «آذار/مارس». Law dates (countries.py) use it too."""
     locale = _locale(lang)
     year = format_date(date, format="y", locale=locale)
     if precision == "year":
