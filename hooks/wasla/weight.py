@@ -137,6 +137,8 @@ _CLASS_ATTRIBUTE = re.compile(r"""\bclass=["']([^"']*)["']""")
 
 
 _TAG = re.compile(r"<([A-Za-z][\w-]*)")
+_START_TAG = re.compile(r"<[A-Za-z][\w-]*(\s[^>]*)>")
+_ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
 class Page:
@@ -147,6 +149,14 @@ class Page:
         self.text = text
         self.classes = set(" ".join(_CLASS_ATTRIBUTE.findall(text)).split())
         self.tags = {t.lower() for t in _TAG.findall(text)}
+        self.attributes = set()   # names, and (name, value) pairs of short values
+        for tag in _START_TAG.findall(text):
+            for name, value in _ATTRIBUTE.findall(tag):
+                name = name.lower()
+                self.attributes.add(name)
+                value = value.strip("\"'")
+                if len(value) < 64:
+                    self.attributes.add((name, value))
         self._tree = None
 
     @property
@@ -195,7 +205,28 @@ def _required_tags(relaxed: str) -> set:
     return {t.lower() for t in _TYPE.findall(_outside_parentheses(relaxed))}
 
 
-# A selector whose classes are on many pages is tried on this many of them (the smallest first);
+_ATTRIBUTE_SELECTOR = re.compile(r"""\[\s*([\w:-]+)\s*(?:(\W?=)\s*("[^"]*"|'[^']*'|[^\]\s]+)\s*(?:[is]\s*)?)?\]""")
+
+
+def _required_attributes(relaxed: str) -> set:
+    """[name] needs the attribute, [name=value] that value; other operators just the name."""
+    flat, i = [], 0
+    while i < len(relaxed):   # outside :not()/:is()/:has()
+        if relaxed[i] == "(":
+            i = _balanced(relaxed, i + 1)
+            continue
+        flat.append(relaxed[i])
+        i += 1
+    out = set()
+    for name, op, value in _ATTRIBUTE_SELECTOR.findall("".join(flat)):
+        name = name.lower()
+        value = value.strip("\"'")
+        out.add((name, value) if op == "=" and len(value) < 64 else name)
+    return out
+
+
+# A selector whose classes, elements and attributes are on many pages is tried on this many of
+# them (the smallest first);
 # if it matches none of those it is kept all the same: a few bytes too many, never a rule missing.
 # This bounds the build's time at 10,000 entries, where a group holds hundreds of pages.
 TRIES = 6
@@ -233,8 +264,9 @@ class Matcher:
             xpath = etree.XPath(_TRANSLATOR.css_to_xpath(relaxed))
         except (SelectorError, ExpressionError, etree.XPathError, NotImplementedError, ValueError):
             return True  # a selector the matcher cannot read is kept
-        tags = _required_tags(relaxed)
-        candidates = [page for page in self.pages if required <= page.classes and tags <= page.tags]
+        tags, attributes = _required_tags(relaxed), _required_attributes(relaxed)
+        candidates = [page for page in self.pages
+                      if required <= page.classes and tags <= page.tags and attributes <= page.attributes]
         if any(xpath(page.tree) for page in candidates[:TRIES]):
             return True
         return len(candidates) > TRIES
