@@ -1,10 +1,14 @@
-"""Page weight: one small stylesheet holding only the CSS rules the built pages use.
+"""Page weight (issue #16): small stylesheets holding only the CSS rules the built pages use.
 
-Material's stylesheet is written for every feature of the theme (137 KB raw, 22.6 KB gzip);
-Wasla's pages use a small part of it. After the build, `purge()` reads the theme's and Wasla's
-stylesheets in cascade order and keeps a rule only when one of its selectors matches an element
-of some built page, then drops custom properties and keyframes nothing refers to, and writes it
-minified. It adapts to whatever the templates emit: a new class in a template keeps its rules.
+After the build, `stylesheets_for()` reads Wasla's stylesheets (base.css for the theme's markup,
+wasla.css for Wasla's components) in cascade order and, for each group of pages, keeps a rule only
+when one of its selectors matches an element of a page of the group; then it drops custom
+properties and keyframes nothing refers to, and writes the rest minified. It adapts to whatever
+the templates emit: a new class in a template keeps its rules, a class no page has loses them.
+
+Matching is quick: a selector is tried (lxml XPath, from cssselect) only on pages that hold all
+its classes, element names and attributes (read with regexes), and on at most TRIES of them; a
+selector undecided after that is kept (a few bytes too many, never a rule missing).
 
 What counts as "matching", so that states and script-made markup keep their styles:
 - states are ignored: `:hover`, `:focus…`, `:checked`, `[open]`, `[hidden]`, `::before` … are
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import tinycss2
 from cssselect import HTMLTranslator, SelectorError
