@@ -220,7 +220,11 @@ def print_rows(title: str, rows: list[dict], vanilla: bool = False) -> None:
               + ("" if vanilla else f", {max(r['warm'] for r in rows):.0f} ms warm"))
 
 
-PAGES = ["index.html", "countries/lb.html", "kinds/legal_aid.html", "en/countries/lb.html"]
+# every page type (issue #16), in both languages; "lb-2.html" (a later page of a paged country)
+# is measured where the directory is large enough to have one
+PAGE_TYPES = ["index.html", "countries/lb.html", "countries/lb-2.html", "kinds/legal_aid.html",
+              "countries/international.html", "safety.html", "contribute.html", "open-data.html", "404.html"]
+PAGES = PAGE_TYPES + ["en/" + p for p in PAGE_TYPES if p != "404.html"]
 
 
 def first_views(site: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
@@ -230,6 +234,8 @@ def first_views(site: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
     out = {}
     try:
         for rel in pages:
+            if not (site / rel).is_file():
+                continue
             ctx, _, urls = open_page(chromium, base, rel, 360)
             sizes = [size(site, u) for u in urls]
             out[rel] = (sum(r for r, _ in sizes), sum(g for _, g in sizes))
@@ -256,9 +262,16 @@ def main(data: Path, site: Path, vanilla: bool, build_seconds: float | None = No
                    measure_vanilla(vsite, queries), vanilla=True)
         ours, theirs = first_views(site, PAGES), first_views(vsite, PAGES)
         print("  first view in Chromium at 360 px, every file the page loads (gzip; raw in brackets):")
-        print(f"    {'page':<24} {'Wasla':>22} {'vanilla Material':>24}")
+        print(f"    {'page':<32} {'Wasla':>22} {'vanilla Material':>24} {'Wasla/vanilla':>14}")
         for rel in PAGES:
-            print(f"    {rel:<24} {ours[rel][1]/1024:>9.0f} KB ({ours[rel][0]/1024:>6.0f} KB) {theirs[rel][1]/1024:>9.0f} KB ({theirs[rel][0]/1024:>7.0f} KB)")
+            if rel not in ours:
+                continue
+            mine = f"{ours[rel][1]/1024:>9.1f} KB ({ours[rel][0]/1024:>6.0f} KB)"
+            if rel in theirs:
+                ratio = f"{ours[rel][1] / theirs[rel][1]:>13.1%}" if theirs[rel][1] else ""
+                print(f"    {rel:<32} {mine} {theirs[rel][1]/1024:>9.0f} KB ({theirs[rel][0]/1024:>7.0f} KB) {ratio}")
+            else:
+                print(f"    {rel:<32} {mine} {'(no such page)':>24}")
 
 
 if __name__ == "__main__":
