@@ -94,7 +94,7 @@ def test_make_serve_notes_a_missing_report_path(tmp_path):
         "note: readers of this site have no way to report a wrong entry: set extra.wasla.issues_url (your "
         "repository's https://github.com/<owner>/<repo>/issues/new) and/or extra.wasla.report_email in mkdocs.yml, "
         "or WASLA_ISSUES_URL / WASLA_REPORT_EMAIL. The deploy workflow refuses to publish without one.\n")
-    assert "\t@$(PY) -m wasla report-path\n" in (ROOT / "Makefile").read_text()
+    assert "\t@$(SITE_PY) -m wasla report-path\n" in (ROOT / "Makefile").read_text()
 
 
 @pytest.mark.parametrize("env,config,code", [

@@ -138,7 +138,7 @@ def test_kiwix_serve_in_chromium(zim, page_factory):
         page.goto(f"{url}/{book}/index.html")
         page.fill("input[type=search]", "1564")
         page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
-        assert page.eval_on_selector_all("[data-search-results] a", "els => els.map(a => a.getAttribute('href'))") == ["countries/lb.html#test-hotline"]
+        assert page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))") == ["countries/lb.html#test-hotline"]
         # the quick exit goes to the local neutral page, inside the ZIM
         page.click("a.wasla-exit")
         page.wait_for_url(f"{url}/{book}/assets/neutral.html")

@@ -31,7 +31,7 @@ STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 # A page's cost must not grow with the directory: a country page shows at most PAGE_SIZE of its
 # own cards (then pages <cc>-2.html, <cc>-3.html …), the first INTERNATIONAL_INLINE international
 # services with a link to the rest, and a kind page at most KIND_PER_COUNTRY entries per country.
-PAGE_SIZE = 25
+PAGE_SIZE = 6
 INTERNATIONAL_INLINE = 5
 KIND_PER_COUNTRY = 5
 
@@ -154,6 +154,15 @@ class Site:
             cache[r.path] = evidence.evidence_line(r, self.s, self.lang, self.today, self.evidence_stale_years)
         return cache[r.path]
 
+    @staticmethod
+    def source_host(url: str) -> str:
+        """A source link as its reader sees where it goes: the host, as the browser shows it."""
+        from urllib.parse import urlsplit
+
+        from .contacts import shown_link
+
+        return urlsplit(shown_link(url) or url).netloc.lower().removeprefix("www.")
+
     def source_label(self, source) -> str:
         return evidence.source_label(source, self.s, self.lang)
 
@@ -243,7 +252,7 @@ class Site:
             "date": self.date, "number": self.number, "ago": self.ago, "is_stale": self.is_stale,
             "stale_months": self.stale_months, "report_href": self.report_href, "report_mailto": self.report_mailto,
             "entry_href": self.entry_href, "kind_href": self.kind_href, "page_path": page_path,
-            "evidence": self.evidence, "source_label": self.source_label,
+            "evidence": self.evidence, "source_label": self.source_label, "source_host": self.source_host,
             "hours_view": lambda schedule: hours.view(schedule, self.lang, self.s),  # issue 14
             "law": self.law,
         }
