@@ -17,7 +17,7 @@ import pytest
 from conftest import ENGINES, ROOT, build_site, make_data, serve
 
 GENERATOR = re.compile(rb'^\s*<meta name="generator" content="[^"]*">\n', re.M)
-HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")  # theme assets named by their content hash
+HASHED = re.compile(r"\.[0-9a-f]{8,10}(\.min)?\.(css|js)$")  # assets named by their content hash (theme, purged CSS)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
 
 
 def files(site: Path) -> dict[str, Path]:
-    return {HASHED.sub(r".HASH.min.\1", p.relative_to(site).as_posix()): p for p in sorted(site.rglob("*")) if p.is_file()}
+    return {HASHED.sub(r".HASH.\2", p.relative_to(site).as_posix()): p for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_properdocs_environment_has_no_mkdocs():

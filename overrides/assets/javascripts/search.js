@@ -272,15 +272,23 @@
     announceTimer = setTimeout(function () { status.textContent = text; }, 600);
   }
 
-  function show(hits, count, meta, mine) {
-    var docs = hits.slice(0, count);
+  /* Load the result cards of docs, then put them into target; false when a newer search began. */
+  function fill(target, docs, meta, mine) {
     var names = {};
     docs.forEach(function (d) { names["d/" + Math.floor(d / meta.per_shard)] = true; });
     return Promise.all(Object.keys(names).map(load)).then(function () {
-      if (mine !== serial) return;
+      if (mine !== serial) return false;
       var items = document.createDocumentFragment();
       docs.forEach(function (d) { items.appendChild(card(d, meta)); });
-      list.replaceChildren(items);
+      target.replaceChildren(items);
+      return true;
+    });
+  }
+
+  function show(hits, count, meta, mine) {
+    var docs = hits.slice(0, count);
+    return fill(list, docs, meta, mine).then(function (done) {
+      if (!done) return;
       current.shown = docs.length;
       more.hidden = hits.length <= docs.length;
     });
@@ -324,13 +332,8 @@
   function showNow(query, meta, mine) {
     if (!nowBox || !isCrisis(query, meta.crisis)) { hideNow(); return Promise.resolve(); }
     var docs = nowDocs(meta);
-    var names = {};
-    docs.forEach(function (d) { names["d/" + Math.floor(d / meta.per_shard)] = true; });
-    return Promise.all(Object.keys(names).map(load)).then(function () {
-      if (mine !== serial) return;
-      var items = document.createDocumentFragment();
-      docs.forEach(function (d) { items.appendChild(card(d, meta)); });
-      nowList.replaceChildren(items);
+    return fill(nowList, docs, meta, mine).then(function (done) {
+      if (!done) return;
       nowBox.querySelector("[data-search-now-hint]").hidden = !!countrySelect.value;
       nowBox.hidden = docs.length === 0;
     });
