@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -136,9 +137,16 @@ def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
     return measure(site, queries, 360, one)
 
 
+class _EnvLoader(yaml.SafeLoader):
+    """A safe loader that reads mkdocs.yml's `!ENV [NAME, default]` tags as MkDocs does."""
+
+
+_EnvLoader.add_constructor("!ENV", construct_env_tag)
+
+
 def vanilla_config(out: Path) -> Path:
     """mkdocs.yml with Material's own search: its plugin and JavaScript, no Wasla overrides."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False
     config.pop("watch", None)
