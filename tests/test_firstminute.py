@@ -136,7 +136,7 @@ def phone(page_factory, javascript=True):
 def test_first_screen_answers_where_are_you(server, page_factory, lang, prefix, javascript):
     page = phone(page_factory, javascript)
     page.goto(f"{server}{prefix}index.html")
-    boxes = page.eval_on_selector_all("nav[aria-labelledby=by-country] a", "els => els.map(a => a.getBoundingClientRect().bottom)")
+    boxes = page.eval_on_selector_all("#by-country + ul a", "els => els.map(a => a.getBoundingClientRect().bottom)")
     assert boxes and max(boxes) <= 740, boxes
     # the way to the lines that answer now, above the fold too
     assert page.locator("a.wasla-danger-link").bounding_box()["y"] + page.locator("a.wasla-danger-link").bounding_box()["height"] <= 740
@@ -318,3 +318,37 @@ def test_arabic_slips_are_gone():
 
 def test_readme_asks_for_a_native_speakers_review():
     assert "native speaker" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# -- the shipped data: what a reader really gets --------------------------------------------
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    from conftest import build_site, serve
+
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    result = build_site(ROOT / "data", site)
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS)
+def test_shipped_region_fits_the_first_screen(shipped, page_factory, lang, prefix):
+    """All 25 region countries and International, on the shipped data, inside 360 x 740."""
+    page = phone(page_factory, javascript=False)
+    page.goto(f"{shipped}{prefix}index.html")
+    boxes = page.eval_on_selector_all("#by-country + ul a", "els => els.map(a => a.getBoundingClientRect().bottom)")
+    assert len(boxes) == 26 and max(boxes) <= 740, boxes
+
+
+@pytest.mark.parametrize("prefix, query", [("", "انتحار"), ("en/", "arrested"), ("", "بيروت"), ("en/", "Beirut")])
+def test_search_results_and_crisis_block_never_overflow_a_phone(shipped, page_factory, prefix, query):
+    """Buttons filled by search.js break only after '.', '/' or '@', never past the screen's edge."""
+    page = phone(page_factory)
+    page.goto(f"{shipped}{prefix}index.html#search")
+    page.select_option("select[name=country]", "lb")
+    page.fill("input[type=search]", query)
+    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    assert page.locator("[data-search-results] > li, .wasla-now:not([hidden]) li").count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

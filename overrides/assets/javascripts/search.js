@@ -222,6 +222,21 @@
 
   /* A result's buttons, from the index (links the rulebook made: tel:, sms:, wa.me, signal.me,
      mailto:, https:). Text only, never HTML. */
+  /* Text that may break only after ".", "/" or "@" (never mid-word), as the cards' buttons do. */
+  function breakable(el, text) {
+    var part = "";
+    el.textContent = "";
+    for (var i = 0; i < text.length; i++) {
+      part += text.charAt(i);
+      if ("./@".indexOf(text.charAt(i)) >= 0 && i < text.length - 1) {
+        el.appendChild(document.createTextNode(part));
+        el.appendChild(document.createElement("wbr"));
+        part = "";
+      }
+    }
+    if (part) el.appendChild(document.createTextNode(part));
+  }
+
   function buttons(item, contacts) {
     var ul = item.querySelector(".wasla-contacts");
     if (!ul) return;
@@ -234,7 +249,7 @@
       if (web) a.rel = "noreferrer noopener";
       li.className += " wasla-contact--" + k[0];
       li.querySelector(".wasla-contact__action").textContent = form.getAttribute("data-s-act-" + k[0]) || "";
-      li.querySelector("bdi").textContent = k[1];
+      breakable(li.querySelector("bdi"), k[1]);
       ul.appendChild(li);
     });
     if (!ul.children.length) ul.remove();
