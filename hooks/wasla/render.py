@@ -33,7 +33,7 @@ STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 # services with a link to the rest, and a kind page at most KIND_PER_COUNTRY entries per country.
 PAGE_SIZE = 6
 INTERNATIONAL_INLINE = 5
-KIND_PER_COUNTRY = 5
+KIND_PER_COUNTRY = 3
 
 
 def page_path(code: str, index: int, suffix: str = ".html") -> str:
