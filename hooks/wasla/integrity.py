@@ -14,13 +14,15 @@ import zipfile
 from pathlib import Path
 
 SUMS = "SHA256SUMS"
+SIGNATURE = SUMS + ".minisig"
+NOT_LISTED = {SUMS, SIGNATURE}  # the checksums and their signature describe the rest
 SIGNATURE_COMMENT = "Wasla SHA256SUMS"  # minisign's trusted comment
 
 
 def write_sums(site: str | Path) -> Path:
     site = Path(site)
     lines = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.name != SUMS):
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in NOT_LISTED):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.relative_to(site).as_posix()}\n")
     target = site / SUMS
@@ -39,7 +41,7 @@ def verify(site: str | Path) -> list[str]:
         listed[rel] = digest
     problems = [f"{rel}: missing" for rel in listed if not (site / rel).is_file()]
     problems += [f"{rel}: changed" for rel, d in listed.items() if (site / rel).is_file() and hashlib.sha256((site / rel).read_bytes()).hexdigest() != d]
-    present = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != SUMS}
+    present = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - NOT_LISTED
     problems += [f"{rel}: not listed" for rel in sorted(present - set(listed))]
     return problems
 

@@ -1,6 +1,6 @@
 """The Kiwix edition: a built site packed into one ZIM file with the official libzim bindings.
 
-``make_zim(site, dist, date, meta)`` writes ``dist/wasla-<date>.zim`` (to a temporary name, then
+``make_zim(site, dist, meta)`` writes ``dist/wasla-<date>.zim`` (to a temporary name, then
 renamed: all or nothing). Every file of the site goes in under its own path, so the site's
 relative links work inside the ZIM unchanged; the Arabic home is the main page; HTML pages are
 "front articles" in libzim's full-text index (Xapian, Arabic stemming; English words are
@@ -27,8 +27,10 @@ from pathlib import Path
 
 from libzim.writer import Creator, Hint, Item, StringProvider
 
+from .integrity import NOT_LISTED
+
 MAIN_PAGE = "index.html"
-LEFT_OUT = {"SHA256SUMS", "SHA256SUMS.minisig"}
+LEFT_OUT = NOT_LISTED  # they describe the web site, not the ZIM
 NOT_ARTICLES = {"404.html", "en/404.html", "assets/neutral.html", "search-files.html", "en/search-files.html"}
 TYPES = {
     ".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".json": "application/json",
