@@ -193,13 +193,13 @@ def measure_vanilla(site: Path, queries: list[tuple[str, str]], timeout_ms: int 
 INDEX_TIMER = """
 import datetime as dt, sys, time
 from pathlib import Path
-from wasla.load import load
-from wasla.render import Site
-from wasla.search import build_index
+from wasla.loading.dataset import load
+from wasla.output.render import renderer
+from wasla.output.search_index import build_index
 dataset, _ = load(Path(sys.argv[1]), today=dt.date(2026, 11, 24))
 start = time.monotonic()
 for lang in ("ar", "en"):
-    build_index(Site(dataset, lang))
+    build_index(renderer(dataset, lang))
 print(time.monotonic() - start)
 """
 

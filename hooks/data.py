@@ -1,10 +1,11 @@
 """Hook: load and validate data/ before anything is built.
 
 Events: on_config (after static-i18n, priority -110).
-Reads:  the data folder (WASLA_DATA_DIR or extra.wasla.data_dir).
+Reads:  extra.wasla (validated whole: an unknown key or a wrong type fails the build) and the
+        data folder (WASLA_DATA_DIR or extra.wasla.data_dir).
 Writes: nothing to the site; prints one summary line of the data (once per build, not per
         language), or every error in full and fails the build once, before MkDocs cleans
-        or writes site/. Lowers MkDocs' INFO narration (wasla/console.py).
+        or writes site/. Lowers MkDocs' INFO narration (wasla/commands/console.py).
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ import sys
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from wasla import console
-from wasla.problems import DataError
-from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, load_dataset, stale_months, today
+from wasla.commands import console
+from wasla.core.problems import DataError
+from wasla.core.settings import SettingsError
+from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, load_dataset, settings, today
 
 log = logging.getLogger("mkdocs.hooks.wasla")
 console.quiet_build_narration()
@@ -26,8 +28,10 @@ console.quiet_build_narration()
 def on_config(config):
     try:
         dataset = load_dataset(config)
+    except SettingsError as exc:
+        raise PluginError(f"mkdocs.yml: {exc}") from None
     except DataError as exc:
         raise PluginError(console.failure(exc.problems, sys.stderr)) from None
     if current_language(config) == DEFAULT_LANGUAGE:  # the first of the language builds
-        print(console.summary(dataset, today(), stale_months(config)), file=sys.stderr, flush=True)
+        print(console.summary(dataset, today(), settings(config).stale_months), file=sys.stderr, flush=True)
     return config

@@ -4,13 +4,13 @@ Events: on_post_build, for the default-language build only (the data is the
         same for every language).
 Reads:  the dataset this build validated.
 Writes: site/data/resources.json, resources.csv, hsds/*.json, law.json, law.csv, vcards/*.vcf
-        (see wasla.exports), each written whole or not at all.
+        (see wasla.output.exports), each written whole or not at all.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from wasla.exports import write_all
+from wasla.output.exports import write_all
 from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, dataset
 
 

@@ -14,7 +14,7 @@ import posixpath
 
 from mkdocs.plugins import event_priority
 
-from wasla.render import strings
+from wasla.core.strings import strings
 from wasla_mkdocs import DEFAULT_LANGUAGE, base_for, current_language, dataset, language_prefix, root_for, site_for
 
 OTHER = {"ar": "en", "en": "ar"}
@@ -46,7 +46,7 @@ def switch_href(url: str, lang: str) -> str:
 
 def data_date_text(config) -> str:
     """The data date in the page language, by CLDR («24 نوفمبر 2026», "24 November 2026"):
-    a bare 2026-11-24 inside Arabic text reads backwards (issue #13)."""
+    a bare 2026-11-24 inside Arabic text reads backwards."""
     value = dataset(config).data_date
     try:
         return site_for(config).date(dt.date.fromisoformat(value))

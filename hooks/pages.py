@@ -5,9 +5,9 @@ Events: on_files (after static-i18n, priority -110) adds the current
         into docs/), kept out of the nav;
         on_page_content fills generated pages and the home page's chooser, "in danger now?"
         block and search form (each at its slot in docs/index.*.md)
-        with HTML rendered by wasla.render (Jinja, autoescaped): data never
+        with HTML rendered by wasla.output.render (Jinja, autoescaped): data never
         passes through Markdown.
-Reads:  the language build's Site and search index id (wasla_mkdocs).
+Reads:  the language build's renderer and search index id (wasla_mkdocs).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import json
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from wasla.render import PagePlan
+from wasla.layout.pages import PagePlan
 from wasla_mkdocs import base_for, language_prefix, root_for, search_index, site_for
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
@@ -30,9 +30,9 @@ def on_files(files, config):
     site = site_for(config)
     prefix = language_prefix(site.lang)
     _plans.clear()
-    for plan in site.pages():
+    for plan in site.layout.pages():
         src = prefix + plan.path
-        front = f"---\ntitle: {json.dumps(plan.title, ensure_ascii=False)}\n---\n"
+        front = f"---\ntitle: {json.dumps(site.title(plan), ensure_ascii=False)}\n---\n"
         file = File.generated(config, src, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(file)
         _plans[file.src_uri] = plan

@@ -3,8 +3,8 @@
 Events: on_files (priority -110, after static-i18n) adds <lang>/search-files.md, kept out of
         the nav, linked from the open-data page: wget --mirror follows its links and so copies
         the index, which only scripts reference otherwise;
-        on_page_content fills that page (wasla.render, Jinja); docs/open-data.*.md link to it;
-        on_post_build writes the index (wasla.search) under <language root>/search/<id>/,
+        on_page_content fills that page (wasla.output.render, Jinja); docs/open-data.*.md link to it;
+        on_post_build writes the index (wasla.output.search_index) under <language root>/search/<id>/,
         into a temporary folder renamed when complete.
 Reads:  the index, built once per language build (wasla_mkdocs.search_index).
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from wasla.render import strings
+from wasla.core.strings import strings
 from wasla_mkdocs import current_language, language_prefix, root_for, search_index, site_for
 
 PAGE = "search-files.md"

@@ -1,47 +1,42 @@
-"""What the MkDocs hooks share: where the data is, which language is being built, and what
-one language build makes once (the dataset, its Site, its search index).
+"""What the MkDocs hooks share: the validated settings, which language is being built, and what one
+language build makes once (the dataset, its layout and renderer, its search index).
 
 Not a hook itself (it has no event handlers); the hook modules import it.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from wasla import cache
-from wasla.model import Dataset
-from wasla.load import build_today as today  # noqa: F401  (re-exported for the hooks)
-from wasla.render import Site
-from wasla.search import build_index
+from wasla.core import settings as wasla_settings
+from wasla.core.dates import build_today as today
+from wasla.core.languages import DEFAULT_LANGUAGE, language_prefix
+from wasla.core.model import Dataset
+from wasla.core.settings import Settings
+from wasla.layout.pages import Layout
+from wasla.loading import cache
+from wasla.output.render import Renderer
+from wasla.output.search_index import build_index
 
-DEFAULT_LANGUAGE = "ar"
+__all__ = ["DEFAULT_LANGUAGE", "language_prefix", "today"]
+
+
+def settings(config: MkDocsConfig) -> Settings:
+    """extra.wasla, validated whole (hooks/data.py reads it first, in on_config)."""
+    return wasla_settings.read(config.extra.get("wasla"))
 
 
 def data_dir(config: MkDocsConfig) -> Path:
     """WASLA_DATA_DIR (tests, benchmark) or extra.wasla.data_dir, relative to mkdocs.yml."""
-    configured = os.environ.get("WASLA_DATA_DIR") or config.extra.get("wasla", {}).get("data_dir", "data")
-    return Path(os.path.dirname(config.config_file_path or ".")) / configured
-
-
-def stale_months(config: MkDocsConfig) -> int:
-    return int(setting(config, "stale_months", "12"))
-
-
-def evidence_stale_years(config: MkDocsConfig) -> int:
-    """extra.wasla.evidence_stale_years: a newest source older than this is called old (#19)."""
-    return int(setting(config, "evidence_stale_years", "3"))
+    return Path(os.path.dirname(config.config_file_path or ".")) / settings(config).data_dir
 
 
 def current_language(config: MkDocsConfig) -> str:
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
-
-
-def language_prefix(lang: str) -> str:
-    """Where a language's pages live, relative to the site root: '' for Arabic, 'en/' for English."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def base_for(url: str, lang: str) -> str:
@@ -55,21 +50,19 @@ def root_for(url: str) -> str:
     return "../" * url.count("/")
 
 
-def setting(config: MkDocsConfig, key: str, default: str = "") -> str:
-    """extra.wasla.<key>, overridable by WASLA_<KEY> (deployments and tests)."""
-    return os.environ.get(f"WASLA_{key.upper()}") or str(config.extra.get("wasla", {}).get(key) or default)
-
-
-_build: dict = {}  # what this language build has made: its dataset, Site and search index
+_build: dict = {}  # what this language build has made: its settings, dataset, renderer and search index
 
 
 def load_dataset(config: MkDocsConfig) -> Dataset:
-    """Validate the data for this build (hooks/data.py, on_config); raises DataError.
+    """Validate the settings and the data for this build (hooks/data.py, on_config); raises
+    SettingsError or DataError. The templates then read the validated settings, defaults filled in.
 
     The cache re-reads the data only when a file changed (mkdocs serve); the other hooks then
     use ``dataset(config)`` instead of walking the data folder again.
     """
     _build.clear()
+    _build["settings"] = checked = settings(config)
+    config.extra["wasla"] = dataclasses.asdict(checked)
     _build["dataset"] = cache.dataset(data_dir(config), today())
     return _build["dataset"]
 
@@ -79,14 +72,12 @@ def dataset(config: MkDocsConfig) -> Dataset:
     return _build["dataset"] if "dataset" in _build else load_dataset(config)
 
 
-def site_for(config: MkDocsConfig) -> Site:
-    """The pages and bodies of the language being built; made once per language build."""
+def site_for(config: MkDocsConfig) -> Renderer:
+    """The page titles and bodies of the language being built; made once per language build."""
     lang = current_language(config)
     if _build.get("site_lang") != lang:
-        _build["site"] = Site(dataset(config), lang, today=today(), stale_months=stale_months(config),
-                              issues_url=setting(config, "issues_url"), report_email=setting(config, "report_email"),
-                              evidence_stale_years=evidence_stale_years(config),
-                              law_stale_months=int(setting(config, "law_stale_months", "24")))
+        data = dataset(config)
+        _build["site"] = Renderer(Layout(data, lang), _build["settings"], today())
         _build["site_lang"] = lang
         _build.pop("index", None)
     return _build["site"]

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, make_data
-from wasla.atomic import clean_stale, swap, temp_dir
+from wasla.output.atomic import clean_stale, swap, temp_dir
 
 
 def make_build(site: Path, data: Path) -> subprocess.Popen:

@@ -2,7 +2,7 @@
 import sys
 
 from conftest import ROOT
-from wasla.load import load
+from wasla.loading.dataset import load
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402

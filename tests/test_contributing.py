@@ -30,7 +30,7 @@ def test_every_schema_field_is_documented_and_marked(doc):
 @pytest.mark.parametrize("doc", list(MARKS))
 def test_the_template_in_the_guide_is_valid(doc, tmp_path):
     from conftest import make_data
-    from wasla.load import load
+    from wasla.loading.dataset import load
 
     text = (ROOT / doc).read_text(encoding="utf-8")
     template = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)

@@ -7,9 +7,13 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, make_data
-from wasla import countries, rules
-from wasla.load import load
-from wasla.yamlload import loads, plain
+from wasla.core import model
+from wasla.core import places
+from wasla.queries import directory
+from wasla.rules import law as law_rules
+from wasla.rules import warnings as warnings_rules
+from wasla.loading.dataset import load
+from wasla.core.yamlload import loads, plain
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "country.schema.json").read_text(encoding="utf-8"))
 ITEM = SCHEMA["properties"]["law"]["items"]
@@ -44,20 +48,20 @@ def law_problems(tmp_path, text, code="om"):
 
 def test_schema_is_valid_and_matches_the_rulebook():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    assert list(SCHEMA["properties"]) == list(countries.COUNTRY_FIELDS)
-    assert list(ITEM["properties"]) == list(countries.LAW_FIELDS)
-    assert ITEM["required"] == [k for k, (req, _) in countries.LAW_FIELDS.items() if req]
-    assert tuple(ITEM["properties"]["same_sex_acts"]["enum"]) == countries.SAME_SEX_ACTS
-    assert tuple(ITEM["properties"]["confidence"]["enum"]) == rules.CONFIDENCES
-    for key, (required, _) in countries.LAW_FIELDS.items():
+    assert list(SCHEMA["properties"]) == list(law_rules.COUNTRY_FIELDS)
+    assert list(ITEM["properties"]) == list(law_rules.LAW_FIELDS)
+    assert ITEM["required"] == [k for k, (req, _) in law_rules.LAW_FIELDS.items() if req]
+    assert tuple(ITEM["properties"]["same_sex_acts"]["enum"]) == law_rules.SAME_SEX_ACTS
+    assert tuple(ITEM["properties"]["confidence"]["enum"]) == model.CONFIDENCES
+    for key, (required, _) in law_rules.LAW_FIELDS.items():
         assert ("(required)" in ITEM["properties"][key]["title"]) == required, key
 
 
 def test_resource_schema_knows_scope_and_warnings():
-    assert tuple(RESOURCE["properties"]["scope"]["enum"]) == countries.SCOPES
+    assert tuple(RESOURCE["properties"]["scope"]["enum"]) == warnings_rules.SCOPES
     warning = RESOURCE["properties"]["warnings"]["items"]
-    assert list(warning["properties"]) == list(countries.WARNING_FIELDS)
-    assert warning["required"] == [k for k, (req, _) in countries.WARNING_FIELDS.items() if req]
+    assert list(warning["properties"]) == list(warnings_rules.WARNING_FIELDS)
+    assert warning["required"] == [k for k, (req, _) in warnings_rules.WARNING_FIELDS.items() if req]
 
 
 def test_the_region_is_the_25_countries():
@@ -164,16 +168,16 @@ def test_region_codes_are_checked(tmp_path):
 
 
 def test_arabic_names_and_order_as_a_reader_expects():
-    from wasla.render import country_name
+    from wasla.core.places import country_name
 
     assert country_name("ps", "ar") == "فلسطين" and country_name("ps", "en") == "Palestine"
-    ar = sorted(REGION_25, key=lambda c: countries.sort_key(c, country_name(c, "ar"), "ar"))
+    ar = sorted(REGION_25, key=lambda c: places.sort_key(c, country_name(c, "ar"), "ar"))
     names = [country_name(c, "ar") for c in ar]
     # «ال» ignored, أ/إ/آ as ا: الأردن and إسرائيل and الإمارات and إيران file under ا
     assert names[:5] == ["الأردن", "إسرائيل", "الإمارات العربية المتحدة", "إيران", "البحرين"]
     assert names.index("السعودية" if "السعودية" in names else "المملكة العربية السعودية") < names.index("السودان")
     assert names.index("عُمان") < names.index("فلسطين") < names.index("قطر") < names.index("جزر القمر") < names.index("الكويت")
-    en = sorted(REGION_25, key=lambda c: countries.sort_key(c, country_name(c, "en"), "en"))
+    en = sorted(REGION_25, key=lambda c: places.sort_key(c, country_name(c, "en"), "en"))
     assert [country_name(c, "en") for c in en][:3] == ["Algeria", "Bahrain", "Comoros"]
     assert en.index("tr") < en.index("ae")  # Türkiye files under T
 
@@ -182,9 +186,9 @@ def test_international_serves_every_country_unless_narrowed():
     class R:
         def __init__(self, *codes):
             self.countries = codes
-    assert countries.serves(R("international"), "om")
-    assert countries.serves(R("international", "lb"), "lb")
-    assert not countries.serves(R("international", "lb"), "om")
+    assert directory.serves(R("international"), "om")
+    assert directory.serves(R("international", "lb"), "lb")
+    assert not directory.serves(R("international", "lb"), "om")
 
 
 def test_the_law_template_in_the_guide_is_valid(tmp_path):
@@ -198,7 +202,8 @@ def test_the_law_template_in_the_guide_is_valid(tmp_path):
 
 def test_law_text_never_enters_the_search_index(tmp_path):
     """Only the names of countries are indexed for their pages: no word that appears only in law text."""
-    from wasla.search import term_files, tokens
+    from wasla.core.normalise import tokens
+    from wasla.output.search_index import term_files
 
     data = make_data(tmp_path, region=True)
     dataset, _ = load(data, today=TODAY)
@@ -207,19 +212,19 @@ def test_law_text_never_enters_the_search_index(tmp_path):
     law_words = set()
     for country in dataset.countries.values():
         for item in country.law:
-            for key in ("summary", *countries.LAW_TEXTS):
+            for key in ("summary", *model.LAW_TEXTS):
                 text = getattr(item, key)
                 law_words |= set(tokens(text.en or "")) | set(tokens(text.ar or ""))
     assert {"livat", "cassation", "534", "فجور"} <= law_words
     leaked = law_words & terms
     # the words a law text shares with entries or country names are found through those only
-    from wasla.render import country_name
-    from wasla.search import terms as entry_terms
+    from wasla.core.places import country_name
+    from wasla.output.search_index import terms as entry_terms
 
     allowed = set()
     for r in dataset.resources:
         allowed |= set(entry_terms(r, dataset.kinds))
-    for code in countries.search_countries(dataset):
+    for code in directory.search_countries(dataset):
         allowed |= set(tokens(country_name(code, "en"))) | set(tokens(country_name(code, "ar"))) | {code}
     assert leaked - allowed == set()
 

@@ -12,9 +12,12 @@ import pytest
 
 from conftest import ROOT, built_site, make_data
 from test_rules import GOOD, TODAY, problems
-from wasla import evidence
-from wasla.load import load
-from wasla.render import Site
+from wasla.core import dates
+from wasla.core import model
+from wasla.output import words
+from wasla.queries import evidence as queries_evidence
+from wasla.loading.dataset import load
+from wasla.output.render import renderer
 
 SRC = "sources:\n  - https://example.org/\n"
 
@@ -102,20 +105,20 @@ def test_bare_links_and_mappings_of_every_precision_are_valid(tmp_path):
 # -- what sources add up to, and the words a card shows ------------------------------------------
 
 def src(date, kind):
-    parsed = evidence.parse_source_date(date) if date != "undated" else None
-    return evidence.Source(url="https://example.org/", date=parsed[0] if parsed else None, precision=parsed[1] if parsed else None, kind=kind)
+    parsed = dates.parse_partial_date(date) if date != "undated" else None
+    return model.Source(url="https://example.org/", date=parsed[0] if parsed else None, precision=parsed[1] if parsed else None, kind=kind)
 
 
 def test_newest_prefers_the_later_period_and_then_the_more_precise_date():
-    assert evidence.newest([src("2024", "press"), src("2024-03", "own"), src("undated", "own")]).written_date == "2024-03"
-    assert evidence.newest([src("2024-01", "press"), src("2024", "own")]).kind == "press"
-    assert evidence.newest([src("undated", "own")]) is None
+    assert queries_evidence.newest([src("2024", "press"), src("2024-03", "own"), src("undated", "own")]).written_date == "2024-03"
+    assert queries_evidence.newest([src("2024-01", "press"), src("2024", "own")]).kind == "press"
+    assert queries_evidence.newest([src("undated", "own")]) is None
 
 
 def test_dates_keep_their_precision_in_both_languages():
-    assert [evidence.format_source_date(src(d, "own"), "en") for d in ("2024", "2024-03", "2024-03-05")] == ["2024", "March 2024", "March 5, 2024"]
-    assert [evidence.format_source_date(src(d, "own"), "ar") for d in ("2024", "2024-03", "2024-03-05")] == ["2024", "آذار/مارس 2024", "5 آذار/مارس 2024"]
-    assert evidence.month_name(8, "ar") == "آب/أغسطس"
+    assert [words.format_source_date(src(d, "own"), "en") for d in ("2024", "2024-03", "2024-03-05")] == ["2024", "March 2024", "March 5, 2024"]
+    assert [words.format_source_date(src(d, "own"), "ar") for d in ("2024", "2024-03", "2024-03-05")] == ["2024", "آذار/مارس 2024", "5 آذار/مارس 2024"]
+    assert dates.month_name(8, "ar") == "آب/أغسطس"
 
 
 ENTRIES = {  # slug -> its sources; a card each
@@ -157,7 +160,7 @@ def evidence_data(tmp_path_factory):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_card_evidence_line_for_own_third_party_undated_and_old_sources(evidence_data, lang):
-    site = Site(evidence_data, lang, today=TODAY)
+    site = renderer(evidence_data, lang, today=TODAY)
     by_slug = {r.slug: r for r in evidence_data.resources}
     for slug, (text, old) in EXPECTED[lang].items():
         line = site.evidence(by_slug[slug])
@@ -168,15 +171,15 @@ def test_the_own_case_and_third_party_only_undated():
     today = TODAY
     entry = type("R", (), {})()
     entry.sources = (src("2024-03", "own"), src("2019", "press"))
-    from wasla.render import strings
-    assert evidence.evidence_line(entry, strings("en"), "en", today, 3)["text"] == "Last published by the organisation: March 2024"
-    assert evidence.evidence_line(entry, strings("ar"), "ar", today, 3)["text"] == "آخر ما نشرته المنظمة: آذار/مارس 2024"
+    from wasla.core.strings import strings
+    assert words.evidence_line(entry, strings("en"), "en", today, 3)["text"] == "Last published by the organisation: March 2024"
+    assert words.evidence_line(entry, strings("ar"), "ar", today, 3)["text"] == "آخر ما نشرته المنظمة: آذار/مارس 2024"
     entry.sources = (src("undated", "press"),)
-    assert evidence.evidence_line(entry, strings("en"), "en", today, 3)["text"] == "Only third-party sources, none of them dated"
-    assert evidence.evidence_line(entry, strings("ar"), "ar", today, 3)["text"] == "مصادر من جهات أخرى فقط، ولا يحمل أيٌّ منها تاريخاً"
+    assert words.evidence_line(entry, strings("en"), "en", today, 3)["text"] == "Only third-party sources, none of them dated"
+    assert words.evidence_line(entry, strings("ar"), "ar", today, 3)["text"] == "مصادر من جهات أخرى فقط، ولا يحمل أيٌّ منها تاريخاً"
     entry.sources = (src("2023-11-25", "own"),)  # 3 years less a day: not old; configurable
-    assert evidence.evidence_line(entry, strings("en"), "en", today, 3)["stale"] == ""
-    assert evidence.evidence_line(entry, strings("en"), "en", today, 1)["stale"] == "Old information: the newest source is more than 1 year old."
+    assert words.evidence_line(entry, strings("en"), "en", today, 3)["stale"] == ""
+    assert words.evidence_line(entry, strings("en"), "en", today, 1)["stale"] == "Old information: the newest source is more than 1 year old."
 
 
 # -- the built site: the cards, both languages ----------------------------------------------------
@@ -197,7 +200,7 @@ def card_html(site, lang, slug) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_built_cards_show_the_evidence_under_the_verification_state(evidence_site, lang):
-    from wasla.render import strings
+    from wasla.core.strings import strings
     s = strings(lang)
     for slug, (text, old) in EXPECTED[lang].items():
         card = card_html(evidence_site, lang, slug)
@@ -235,7 +238,7 @@ def test_exports_carry_newest_source_and_each_source(evidence_site):
 
 
 def test_hsds_assured_date_is_a_verification_never_a_source_date(tmp_path):
-    from wasla.exports import hsds_service
+    from wasla.output.exports import hsds_service
     files = evidence_files({"own-line": ENTRIES["own-line"]})
     files["resources/lb/checked.yml"] = files["resources/lb/own-line.yml"].replace('"01 123 450"', '"01 123 460"') + "last_verified: 2026-10-01\nverified_by: phone\n"
     dataset, _ = load(make_data(tmp_path, files, fixtures=False), today=TODAY)
@@ -340,7 +343,7 @@ def test_make_verify_reports_the_files_problems(tmp_path):
 
 
 def test_record_refuses_when_the_layout_would_change():
-    from wasla.verify import VerifyError, record
+    from wasla.commands.verify import VerifyError, record
     odd = COMMENTED.replace("kinds: [hotline]", "kinds:    [hotline]")  # ruamel would normalise the spacing
     with pytest.raises(VerifyError, match="not written: recording the verification would also change"):
         record(odd, TODAY, "phone", None)

@@ -63,7 +63,7 @@ def test_hsds_validates_against_the_official_schemas(fixture_site):
 
 
 def test_hsds_ids_are_stable():
-    from wasla.exports import uid
+    from wasla.output.exports import uid
 
     assert uid("service", "helem") == uid("service", "helem") != uid("organization", "helem")
     assert len(uid("service", "helem")) == 36

@@ -7,11 +7,11 @@ import re
 import pytest
 
 from conftest import ROOT, make_data
-from wasla import firstminute
-from wasla.load import load
-from wasla.render import strings
-from wasla.search import tokens
-from wasla.yamlload import loads, plain
+from wasla.queries import crisis as firstminute
+from wasla.loading.dataset import load
+from wasla.core.strings import strings
+from wasla.core.normalise import tokens
+from wasla.core.yamlload import loads, plain
 
 LANGS = [("ar", ""), ("en", "en/")]
 HOTLINE = """name: {{en: Night Line, ar: خط الليل}}
@@ -81,7 +81,7 @@ def test_trace_override_and_police_on_the_card(tmp_path):
 # -- markup on the fixture site ------------------------------------------------------------
 
 def test_every_contact_type_has_a_trace_text_and_a_safety_anchor():
-    from wasla.rules import CONTACT_TYPES
+    from wasla.rules.contacts import CONTACT_TYPES
     for lang in ("en", "ar"):
         safety = (ROOT / "docs" / f"safety.{lang}.md").read_text(encoding="utf-8")
         for ctype in CONTACT_TYPES:

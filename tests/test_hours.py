@@ -6,7 +6,9 @@ import pytest
 
 from conftest import FIXTURES, ROOT, built_site
 from test_rules import GOOD, problems
-from wasla import hours
+from wasla.core.strings import strings
+from wasla.output import hours_table
+from wasla.rules import hours
 
 LINE = '    value: "01 123 456"\n'
 
@@ -89,7 +91,7 @@ def test_good_hours_and_free_text_note_together(tmp_path):
 
 def test_the_contact_carries_its_schedule_and_24_7_gives_the_badge(tmp_path):
     from conftest import make_data
-    from wasla.load import load
+    from wasla.loading.dataset import load
 
     data = make_data(tmp_path, {"resources/lb/good-group.yml": with_hours("24/7")}, fixtures=False)
     dataset, _ = load(data, today=dt.date(2026, 11, 24))
@@ -120,7 +122,7 @@ def test_overnight_belongs_to_the_day_it_starts():
     # one interval per night, midnight does not split it
     night = [(a, b) for a, b in s.intervals if a == local("Asia/Beirut", 2026, 11, 25, 20, 0)]
     assert night == [(local("Asia/Beirut", 2026, 11, 25, 20, 0), local("Asia/Beirut", 2026, 11, 26, 2, 0))]
-    table = hours.view(s, "en", __import__("wasla.render", fromlist=["strings"]).strings("en"))
+    table = hours_table.view(s, "en", strings("en"))
     assert [(r.day, r.windows) for r in table["tables"][0].rows] == [("Every day", ("20:00–02:00 (next day)",))]
 
 
@@ -170,20 +172,20 @@ def test_overnight_across_the_dst_change_is_one_hour_shorter():
 
 
 def test_view_uses_cldr_days_week_start_and_exemplar_city():
-    from wasla.render import strings
+    from wasla.core.strings import strings
 
     s = hours.build("Su-Th 09:00-17:00", "Africa/Cairo", TODAY)
-    en = hours.view(s, "en", strings("en"))
-    ar = hours.view(s, "ar", strings("ar"))
+    en = hours_table.view(s, "en", strings("en"))
+    ar = hours_table.view(s, "ar", strings("ar"))
     assert en["tables"][0].caption == "Opening hours (Cairo time)"
     assert ar["tables"][0].caption == "ساعات العمل (بتوقيت القاهرة)"
     # en (US): Sunday first; ar (EG): Saturday first; consecutive days with the same hours share a row
     assert [(r.day, r.windows) for r in en["tables"][0].rows] == [("Sunday–Thursday", ("09:00–17:00",)), ("Friday–Saturday", ("Closed",))]
     assert [(r.day, r.windows) for r in ar["tables"][0].rows] == [("السبت", ("مغلق",)), ("من الأحد إلى الخميس", ("09:00–17:00",)), ("الجمعة", ("مغلق",))]
-    split = hours.view(hours.build("Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00", "Asia/Beirut", TODAY), "en", strings("en"))
+    split = hours_table.view(hours.build("Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00", "Asia/Beirut", TODAY), "en", strings("en"))
     assert [(r.day, r.windows) for r in split["tables"][0].rows] == [
         ("Sunday", ("Closed",)), ("Monday–Friday", ("09:00–12:00", "14:00–17:00")), ("Saturday", ("10:00–14:00",))]
-    assert hours.zone_city("Asia/Beirut", "ar") == "بيروت" and hours.zone_city("Asia/Beirut", "en") == "Beirut"
+    assert hours_table.zone_city("Asia/Beirut", "ar") == "بيروت" and hours_table.zone_city("Asia/Beirut", "en") == "Beirut"
 
 
 def test_data_attribute_is_compact_deltas():

@@ -5,8 +5,8 @@ import threading
 
 from conftest import make_data
 from test_rules import GOOD
-from wasla.links import report
-from wasla.load import load
+from wasla.commands.links import report
+from wasla.loading.dataset import load
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from wasla.integrity import verify, write_sums
+from wasla.output.checksums import verify, write_sums
 
 
 @pytest.fixture(scope="module")

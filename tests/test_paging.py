@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, built_site
-from wasla.render import INTERNATIONAL_INLINE, KIND_PER_COUNTRY, PAGE_SIZE
+from wasla.layout.pages import INTERNATIONAL_INLINE, KIND_PER_COUNTRY, PAGE_SIZE
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench import first_visit  # noqa: E402

@@ -10,8 +10,9 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from wasla import console
-from wasla.load import build_today, load
+from wasla.commands import console
+from wasla.core.dates import build_today
+from wasla.loading.dataset import load
 
 COPIED = ("Makefile", "mkdocs.yml", "requirements.txt", "requirements-dev.txt", ".ci", "data", "docs", "hooks", "overrides")
 WRITTEN = "Site written to site/ (open site/index.html; English at site/en/)"

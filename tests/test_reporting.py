@@ -8,9 +8,9 @@ import pytest
 
 from conftest import FIXTURES, ROOT, make_data
 from test_mirror import unzipped  # noqa: F401  (the offline edition, unzipped)
-from wasla import reporting
-from wasla.load import load
-from wasla.render import Site
+from wasla.commands import report_path as reporting
+from wasla.loading.dataset import load
+from wasla.output.render import renderer
 
 
 def mail_parts(href):
@@ -32,7 +32,7 @@ def test_card_mail_link_names_the_entry_in_the_page_language(fixture_site):
 
 def test_email_only_site_links_every_card_by_mail(tmp_path):
     dataset, _ = load(make_data(tmp_path))
-    site = Site(dataset, "ar", report_email="reports@example.org")
+    site = renderer(dataset, "ar", report_email="reports@example.org")
     body = site.country_body("lb", "")
     href = site.report_mailto(next(r for r in dataset.resources if r.slug == "test-hotline"))
     assert f'<p class="wasla-card__report"><a href="{href.replace("&", "&amp;")}">الإبلاغ عن مشكلة في هذه البطاقة</a></p>' in body
@@ -44,7 +44,7 @@ def test_email_only_site_links_every_card_by_mail(tmp_path):
 
 def test_no_way_to_report_shows_no_link_and_says_so(tmp_path):
     dataset, _ = load(make_data(tmp_path))
-    site = Site(dataset, "en")
+    site = renderer(dataset, "en")
     assert "wasla-card__report" not in site.country_body("lb", "")
     assert site.report_ways() == ('<h2 id="report">Report or suggest</h2>\n<p>This copy of the site has no reporting '
                                   "address; ask whoever shared it with you.</p>")

@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from conftest import ROOT, make_data
-from wasla.load import load
-from wasla.problems import Problem
+from wasla.loading.dataset import load
+from wasla.core.problems import Problem
 
 GOOD = """\
 name:

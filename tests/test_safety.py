@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
-from wasla.privacy import scan
+from wasla.output.privacy_scan import scan
 
 FALSE_PROMISES = ["erases your history", "erase your history", "deletes your history", "no trace", "without a trace",
                   "100% safe", "completely safe", "totally anonymous", "completely anonymous", "untraceable",
@@ -17,7 +17,7 @@ def pages(site):
     return sorted(site.rglob("*.html"))
 
 
-from wasla.rules import outing_term  # noqa: E402  (one term list for the rulebook and the tests)
+from wasla.rules.slugs import outing_term  # noqa: E402  (one term list for the rulebook and the tests)
 
 
 # -- on the built files ------------------------------------------------------------------

@@ -5,9 +5,12 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
-from wasla import evidence, rules
-from wasla.load import REQUIRED_KINDS
-from wasla.yamlload import loads, plain
+from wasla.core import model
+from wasla.rules import contacts as contact_rules
+from wasla.rules import resource as resource_rules
+from wasla.rules import sources
+from wasla.rules.kinds import REQUIRED_KINDS
+from wasla.core.yamlload import loads, plain
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
 PROPS = SCHEMA["properties"]
@@ -18,24 +21,24 @@ def test_schema_is_valid_2020_12():
 
 
 def test_fields_and_required_match_the_rulebook():
-    assert list(PROPS) == list(rules.FIELDS)
-    assert SCHEMA["required"] == [k for k, (req, _) in rules.FIELDS.items() if req]
+    assert list(PROPS) == list(resource_rules.FIELDS)
+    assert SCHEMA["required"] == [k for k, (req, _) in resource_rules.FIELDS.items() if req]
     contact = PROPS["contacts"]["items"]
-    assert list(contact["properties"]) == list(rules.CONTACT_FIELDS)
-    assert contact["required"] == [k for k, (req, _) in rules.CONTACT_FIELDS.items() if req]
-    assert list(PROPS["address"]["properties"]) == list(rules.ADDRESS_FIELDS)
+    assert list(contact["properties"]) == list(contact_rules.CONTACT_FIELDS)
+    assert contact["required"] == [k for k, (req, _) in contact_rules.CONTACT_FIELDS.items() if req]
+    assert list(PROPS["address"]["properties"]) == list(resource_rules.ADDRESS_FIELDS)
     source = PROPS["sources"]["items"]["oneOf"][1]
-    assert list(source["properties"]) == list(evidence.SOURCE_FIELDS)
-    assert source["required"] == [k for k, (req, _) in evidence.SOURCE_FIELDS.items() if req]
+    assert list(source["properties"]) == list(sources.SOURCE_FIELDS)
+    assert source["required"] == [k for k, (req, _) in sources.SOURCE_FIELDS.items() if req]
 
 
 def test_enums_match_the_rulebook():
-    assert tuple(PROPS["contacts"]["items"]["properties"]["type"]["enum"]) == rules.CONTACT_TYPES
-    assert tuple(PROPS["status"]["enum"]) == rules.STATUSES
-    assert tuple(PROPS["address"]["properties"]["visibility"]["enum"]) == rules.VISIBILITIES
-    assert tuple(PROPS["verified_by"]["enum"]) == rules.VERIFIED_BY
-    assert tuple(PROPS["confidence"]["enum"]) == rules.CONFIDENCES
-    assert tuple(PROPS["sources"]["items"]["oneOf"][1]["properties"]["kind"]["enum"]) == evidence.SOURCE_KINDS
+    assert tuple(PROPS["contacts"]["items"]["properties"]["type"]["enum"]) == contact_rules.CONTACT_TYPES
+    assert tuple(PROPS["status"]["enum"]) == resource_rules.STATUSES
+    assert tuple(PROPS["address"]["properties"]["visibility"]["enum"]) == model.VISIBILITIES
+    assert tuple(PROPS["verified_by"]["enum"]) == resource_rules.VERIFIED_BY
+    assert tuple(PROPS["confidence"]["enum"]) == model.CONFIDENCES
+    assert tuple(PROPS["sources"]["items"]["oneOf"][1]["properties"]["kind"]["enum"]) == model.SOURCE_KINDS
     kinds = list(plain(loads((ROOT / "data" / "kinds.yml").read_text(encoding="utf-8"))))
     assert PROPS["kinds"]["items"]["enum"] == kinds
     assert set(REQUIRED_KINDS) <= set(kinds)
@@ -44,7 +47,7 @@ def test_enums_match_the_rulebook():
 def test_every_field_is_titled_and_described():
     for key, spec in PROPS.items():
         assert "title" in spec, key
-        assert ("(required)" in spec["title"]) == rules.FIELDS[key][0], key
+        assert ("(required)" in spec["title"]) == resource_rules.FIELDS[key][0], key
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "data" / "resources").rglob("*.yml")), ids=lambda p: p.stem)

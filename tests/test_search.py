@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, built_site, serve
-from wasla.render import strings
-from wasla.search import bucket, normalise, phone_digits, tokens
+from wasla.core.strings import strings
+from wasla.core.normalise import normalise, tokens
+from wasla.output.search_index import bucket, phone_digits
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search-queries.yml").read_text(encoding="utf-8"))
 BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"

@@ -15,16 +15,17 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from wasla import rules
-from wasla.load import load
-from wasla.yamlload import loads, plain
+from wasla.rules import contacts as contact_rules
+from wasla.rules import resource as resource_rules
+from wasla.loading.dataset import load
+from wasla.core.yamlload import loads, plain
 
 SEED_DIR = ROOT / "tests" / "seed"  # copies of shared/seed's lists the data was converted from (tests/seed/README.md)
 
 ENTRIES = 53  # 31 from seed 1, 22 new from seed 2
 LEADS = 38    # 7 from seed 1, 31 new from seed 2
-NEW_FIELDS = {"scope": rules.FIELDS, "warnings": rules.FIELDS, "timezone": rules.FIELDS,
-              "opening_hours": rules.CONTACT_FIELDS}
+NEW_FIELDS = {"scope": resource_rules.FIELDS, "warnings": resource_rules.FIELDS, "timezone": resource_rules.FIELDS,
+              "opening_hours": contact_rules.CONTACT_FIELDS}
 PHONE_KEYS = ("phones", "whatsapp", "signal", "email")
 
 # Channels in a seed that are deliberately NOT published, each with the reason. (Channels of
@@ -94,7 +95,7 @@ def test_leads_stay_unpublished():
     published = {c["value"] for data in files.values() for c in data["contacts"]}
     for key, lead in leads.items():
         assert lead.get("awaiting"), key  # says what would let it onto the site
-        assert lead.get("status", "active") in rules.STATUSES, key
+        assert lead.get("status", "active") in resource_rules.STATUSES, key
         for value in lead.get("unpublished_channels", []):
             assert value not in published, (key, value)
 

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import ROOT, build_site, make_data
 from test_rules import GOOD, TODAY, problems
-from wasla.exports import _vescape, entry_pages, inert, resources_csv, resources_json
-from wasla.load import load
-from wasla.problems import Problem
+from wasla.output.exports import _vescape, entry_pages, inert, resources_csv, resources_json
+from wasla.loading.dataset import load
+from wasla.core.problems import Problem
 
 
 def contact(kind, value):

@@ -1,6 +1,6 @@
 """One string table per language; Arabic has every English key, and no empty value."""
 from conftest import ROOT
-from wasla.yamlload import loads, plain
+from wasla.core.yamlload import loads, plain
 
 STRINGS = ROOT / "hooks" / "wasla" / "strings"
 

@@ -15,7 +15,8 @@ from conftest import ROOT, build_site
 sys.path.insert(0, str(ROOT / "bench"))
 from bench import first_visit  # noqa: E402
 
-from wasla.weight import collapse_whitespace, purge, relax  # noqa: E402
+from wasla.output.html_whitespace import collapse_whitespace
+from wasla.output.stylesheet import purge, relax  # noqa: E402
 
 BUDGET = 14 * 1024
 PAGE_TYPES = ("index.html", "countries/lb.html", "countries/international.html", "kinds/legal_aid.html",

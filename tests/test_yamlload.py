@@ -1,7 +1,7 @@
 """The loader keeps what was written and refuses YAML features that hide mistakes."""
 import pytest
 
-from wasla.yamlload import Pos, YamlError, loads
+from wasla.core.yamlload import Pos, YamlError, loads
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -61,7 +61,7 @@ def test_an_unclosed_quote_points_where_it_opened(text, pos, message):
 
 
 def test_quotes_inside_words_comments_and_block_text_are_not_mistaken():
-    from wasla.yamlload import quoted_texts
+    from wasla.core.yamlload import quoted_texts
 
     text = "a: It's fine # don't\nb: |\n  He said \"hi\n  and 'left\nc: 'it''s'\nd: \"x \\\" y\"\n"
     assert loads(text)["c"] == "it's"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from wasla.integrity import write_sums
-from wasla.rules import outing_term
+from wasla.output.checksums import write_sums
+from wasla.rules.slugs import outing_term
 
 ZIMCHECK = shutil.which("zimcheck") or "/usr/bin/zimcheck"
 KIWIX_SERVE = shutil.which("kiwix-serve") or "/usr/bin/kiwix-serve"
@@ -79,7 +79,7 @@ def test_zimcheck_passes(zim):
 
 def test_zimcheck_still_catches_a_broken_link(fixture_site, tmp_path):
     """The filter above hides only SMS links: a real broken link in the ZIM is still an error."""
-    from wasla.zim import Metadata, make_zim
+    from wasla.output.zim import Metadata, make_zim
 
     site = tmp_path / "site"
     shutil.copytree(fixture_site, site)

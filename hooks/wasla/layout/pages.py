@@ -1,0 +1,163 @@
+"""Which pages exist in a language, what each holds, in what order, and where every entry's card is.
+
+A page's cost must not grow with the directory: a country page shows at most ``PAGE_SIZE`` of
+its own cards (then ``<cc>-2.html``, ``<cc>-3.html`` …) and the first ``INTERNATIONAL_INLINE``
+international services with a link to the rest; a kind page shows at most ``KIND_PER_COUNTRY``
+entries per country.  Every link to an entry points at the page its card is on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Dataset, Kind, Resource
+from ..core.places import INTERNATIONAL, country_sort_key
+from ..queries.directory import answer_now, by_country, page_countries, serves
+
+PAGE_SIZE = 6
+INTERNATIONAL_INLINE = 5
+KIND_PER_COUNTRY = 3
+DANGER_INLINE = 3  # international lines shown in the home page's "in danger now?" block
+STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
+
+
+def page_path(code: str, index: int, suffix: str = ".html") -> str:
+    """A country's page number index (0 = first), relative to the language root."""
+    return f"countries/{code}{suffix}" if index == 0 else f"countries/{code}-{index + 1}{suffix}"
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One generated page: where it goes (relative to the language root) and what it shows."""
+
+    path: str  # e.g. "countries/lb.md", "countries/lb-2.md"
+    kind: str  # "country" | "kind"
+    key: str
+    page: int = 0  # which page of the country (0 = the first)
+
+
+@dataclass(frozen=True)
+class CountryPage:
+    """What one page of a country shows."""
+
+    code: str
+    page: int  # 0 = the first
+    groups: list[tuple[Kind, list[Resource]]]  # its own entries, by kind
+    international: list[Resource]  # the first international services that serve it (first page only)
+    international_total: int
+    pager: list[tuple[int, str]]  # (number, path) of every page, when there are several
+
+
+class Layout:
+    """The pages of one language, and where each entry's card is on them."""
+
+    def __init__(self, dataset: Dataset, lang: str):
+        self.dataset = dataset
+        self.lang = lang
+        self._by_country = by_country(dataset)
+        self._order = {k: i for i, k in enumerate(dataset.kinds)}
+        self._paginate()
+
+    # -- order ----------------------------------------------------------------------
+    def primary_kind(self, r: Resource) -> str:
+        return min(r.kinds, key=lambda k: self._order[k])
+
+    def sort_key(self, r: Resource):
+        """Active first, then by name as this language shows it."""
+        return (STATUS_ORDER[r.status], r.name.get(self.lang).text.casefold(), r.slug)
+
+    def country_key(self, code: str) -> tuple:
+        return country_sort_key(code, self.lang)
+
+    def countries(self) -> list[tuple[str, int]]:
+        """(code, count of its own entries): the region and every country with an entry, by name as
+        a reader of this language files it; 'international' last."""
+        codes = sorted(page_countries(self.dataset.region, self._by_country), key=self.country_key)
+        if INTERNATIONAL in self._by_country:
+            codes.append(INTERNATIONAL)
+        return [(c, len(self._own(c))) for c in codes]
+
+    def _own(self, code: str) -> list[tuple[str, Resource]]:
+        """(primary kind, entry) in page order: kinds most urgent first, then status and name."""
+        own = [r for r in self._by_country.get(code, []) if code == INTERNATIONAL or r.folder != INTERNATIONAL]
+        return sorted(((self.primary_kind(r), r) for r in own), key=lambda kr: (self._order[kr[0]], self.sort_key(kr[1])))
+
+    # -- paging -----------------------------------------------------------------------
+    def _paginate(self) -> None:
+        """Which page of its country each entry's card (and anchor) is on, in this language."""
+        self._pages: dict[str, list[list[tuple[str, Resource]]]] = {}
+        self._home: dict[str, int] = {}
+        self._group_page: dict[tuple[str, str], int] = {}
+        for code in self._by_country:
+            entries = self._own(code)
+            chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+            self._pages[code] = chunks
+            for index, chunk in enumerate(chunks):
+                for kind, r in chunk:
+                    self._group_page.setdefault((code, kind), index)
+                    if r.folder == code:
+                        self._home[r.path] = index
+
+    def entry_href(self, r: Resource) -> str:
+        """Where an entry's card is, relative to the language root: countries/lb-2.html#slug."""
+        return f"{page_path(r.folder, self._home[r.path])}#{r.anchor}"
+
+    def kind_href(self, code: str, key: str) -> str:
+        """The page of a country where its group of a kind starts (the first page if none)."""
+        index = self._group_page.get((code, key))
+        return page_path(code, index or 0) + (f"#kind-{key}" if index is not None else "")
+
+    def pages(self) -> list[PagePlan]:
+        plans = []
+        for code, _ in self.countries():
+            for index in range(len(self._pages[code])):
+                plans.append(PagePlan(page_path(code, index, ".md"), "country", code, index))
+        plans += [PagePlan(f"kinds/{key}.md", "kind", key) for key in self.dataset.kinds]
+        return plans
+
+    # -- what a page holds ------------------------------------------------------------
+    def international_for(self, code: str) -> list[Resource]:
+        """Every international service that serves a country, in the international page's order."""
+        return [r for chunk in self._pages.get(INTERNATIONAL, []) for _, r in chunk if serves(r, code)]
+
+    def country_page(self, code: str, page: int = 0) -> CountryPage:
+        chunks = self._pages.get(code, [[]])
+        groups: list[tuple[Kind, list[Resource]]] = []
+        for kind, r in chunks[page]:
+            if not groups or groups[-1][0].key != kind:
+                groups.append((self.dataset.kinds[kind], []))
+            groups[-1][1].append(r)
+        international, total = [], 0
+        if code != INTERNATIONAL and page == 0:
+            every = self.international_for(code)
+            international, total = every[:INTERNATIONAL_INLINE], len(every)
+        pager = [(i + 1, page_path(code, i)) for i in range(len(chunks))] if len(chunks) > 1 else []
+        return CountryPage(code, page, groups, international, total, pager)
+
+    def kind_groups(self, key: str) -> list[tuple[str, list[Resource], int]]:
+        """(country, its first KIND_PER_COUNTRY entries of this kind, how many it has), by country name."""
+        found: dict[str, list[Resource]] = {}
+        for r in self.dataset.resources:
+            if key in r.kinds:
+                found.setdefault(r.folder, []).append(r)
+        codes = sorted((c for c in found if c != INTERNATIONAL), key=self.country_key)
+        if INTERNATIONAL in found:
+            codes.append(INTERNATIONAL)
+        return [(c, sorted(found[c], key=self.sort_key)[:KIND_PER_COUNTRY], len(found[c])) for c in codes]
+
+    def chooser(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]], list[tuple[Kind, int]]]:
+        """The home chooser: the region and International first (a reader there finds their country on the
+        first screen), then countries outside it that have entries (services for people who left); the kinds."""
+        counts = {k: 0 for k in self.dataset.kinds}
+        for r in self.dataset.resources:
+            for k in r.kinds:
+                counts[k] += 1
+        kinds = [(kind, counts[key]) for key, kind in self.dataset.kinds.items()]
+        region = set(self.dataset.region)
+        every = self.countries()
+        countries = [(c, n) for c, n in every if c in region or c == INTERNATIONAL]
+        elsewhere = [(c, n) for c, n in every if c not in region and c != INTERNATIONAL]
+        return countries, elsewhere, kinds
+
+    def answer_now(self, code: str | None = None) -> list[Resource]:
+        """The hotlines to reach first: of a country (when given), then the international ones."""
+        return answer_now(self.dataset, self.sort_key, code)

@@ -1,0 +1,159 @@
+"""Page bodies as HTML, one language at a time, from the Jinja templates in ``hooks/wasla/templates``.
+
+Independent of MkDocs and of the theme.  A ``Renderer`` holds one Jinja environment for its
+language: autoescaped templates see the page language's helpers as filters (``code|country_name``,
+``n|number``, ``d|date``, ``source|source_label`` …) and a few globals (``s``, the string table;
+``lang``; ``kinds``; ``entry_href(r)``, ``kind_href(code, key)``, ``page_path(code, n)``,
+``evidence(r)``, ``hours_view(schedule)``, ``law_is_stale(item)``, ``report_href(r)``,
+``report_mailto(r)``).  Each macro takes ``base``, the relative path from the page to its
+language root.  Python never builds HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from babel.numbers import format_decimal
+
+from ..core.dates import format_ago, format_long_date, format_written_date
+from ..core.languages import language_name, locale
+from ..core.model import Dataset, Resource
+from ..core.places import country_name
+from ..core.settings import Settings
+from ..core.strings import strings
+from ..layout.pages import DANGER_INLINE, Layout, PagePlan, page_path
+from ..queries.directory import is_stale
+from ..queries.law import law_is_stale
+from ..rules.links import shown_link
+from . import reporting
+from .hours_table import view as hours_view
+from .words import evidence_line, format_source_date, source_label
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def source_host(url: str) -> str:
+    """A source link as its reader sees where it goes: the host, as the browser shows it."""
+    return urlsplit(shown_link(url) or url).netloc.lower().removeprefix("www.")
+
+
+class Renderer:
+    """The page titles and bodies of one language."""
+
+    def __init__(self, layout: Layout, settings: Settings, today: dt.date):
+        self.layout = layout
+        self.dataset = layout.dataset
+        self.lang = lang = layout.lang
+        self.settings = settings
+        self.today = today
+        self.s = strings(lang)
+        self._evidence: dict[str, dict] = {}  # a card and its search result share its evidence line
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+        )
+        separator = self.s["list_separator"]
+        env.filters.update(
+            country_name=lambda code: country_name(code, lang),
+            country_list=lambda codes: separator.join(country_name(c, lang) for c in codes),
+            language_list=lambda codes: separator.join(language_name(c, lang) for c in codes),
+            number=self.number,
+            date=lambda d: format_long_date(d, lang),
+            ago=lambda d: format_ago(d, today, lang),
+            source_label=lambda source: source_label(source, self.s, lang),
+            source_date=lambda source: format_source_date(source, lang),
+            source_host=source_host,
+            written_date=lambda text: format_written_date(text, lang),
+            law_month=lambda text: format_written_date(text, lang),
+        )
+        env.globals.update(
+            s=self.s, lang=lang, kinds=self.dataset.kinds, stale_months=settings.stale_months,
+            entry_href=layout.entry_href, kind_href=layout.kind_href, page_path=page_path,
+            evidence=self.evidence, hours_view=lambda schedule: hours_view(schedule, lang, self.s),
+            is_stale=lambda d: is_stale(d, today, settings.stale_months),
+            law_is_stale=lambda item: law_is_stale(item, today, settings.law_stale_months),
+            report_href=self.report_href, report_mailto=self.report_mailto,
+        )
+        self.env = env
+
+    # -- words ------------------------------------------------------------------------
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=locale(self.lang))
+
+    def date(self, value: dt.date) -> str:
+        return format_long_date(value, self.lang)
+
+    def evidence(self, r: Resource) -> dict:
+        """The card's evidence line: {text, stale, case}."""
+        if r.path not in self._evidence:
+            self._evidence[r.path] = evidence_line(r, self.s, self.lang, self.today, self.settings.evidence_stale_years)
+        return self._evidence[r.path]
+
+    def report_href(self, r: Resource) -> str | None:
+        """The report form with this entry filled in (GitHub issue-form query parameters)."""
+        return reporting.issue_form_href(self.settings.issues_url, r)
+
+    def report_mailto(self, r: Resource) -> str | None:
+        """A mailto: naming this entry; works from the offline copy too."""
+        return reporting.mailto_href(self.settings.report_email, r, self.s)
+
+    def title(self, plan: PagePlan) -> str:
+        if plan.kind == "kind":
+            return self.s["page_kind_title"].format(kind=self.dataset.kinds[plan.key].label.get(self.lang).text)
+        title = self.s["page_country_title"].format(country=country_name(plan.key, self.lang))
+        if plan.page == 0:
+            return title
+        return self.s["page_numbered_title"].format(title=title, page=self.number(plan.page + 1))
+
+    def _render(self, template: str, **values) -> str:
+        return self.env.get_template(template).render(**values)
+
+    # -- page bodies --------------------------------------------------------------------
+    def render(self, plan: PagePlan, base: str) -> str:
+        if plan.kind == "country":
+            return self.country_body(plan.key, base, plan.page)
+        return self.kind_body(plan.key, base)
+
+    def country_body(self, code: str, base: str, page: int = 0) -> str:
+        view = self.layout.country_page(code, page)
+        return self._render(
+            "country.html", base=base, code=code, groups=view.groups, international=view.international,
+            international_total=view.international_total, pager=view.pager, page=page + 1,
+            country=self.dataset.countries.get(code) if page == 0 else None, law_expected=code in self.dataset.region,
+        )
+
+    def kind_body(self, key: str, base: str) -> str:
+        return self._render("kind.html", base=base, kind=self.dataset.kinds[key], groups=self.layout.kind_groups(key))
+
+    def chooser(self, base: str) -> str:
+        countries, elsewhere, kinds = self.layout.chooser()
+        return self._render("chooser.html", base=base, countries=countries, elsewhere=elsewhere, kinds=kinds)
+
+    def danger(self, base: str) -> str:
+        """The home page's "in danger now?" block."""
+        return self._render("danger.html", base=base, lines=self.layout.answer_now()[:DANGER_INLINE])
+
+    def search_form(self, base: str, index: str, script: str) -> str:
+        """The search box; ``index`` and ``script`` are relative to the page."""
+        return self._render("search.html", base=base, countries=self.layout.countries(), index=index, script=script)
+
+    def search_files(self, index: str, paths: list[str], script: str) -> str:
+        return self._render("search-files.html", base="", index=index, paths=paths, script=script)
+
+    def vcard_links(self, root: str) -> str:
+        """Links to every country's vCard files (so a wget mirror fetches them too)."""
+        codes = [code for code, _ in self.layout.countries() if any(
+            c.dials for r in self.dataset.resources if r.folder == code for c in r.contacts)]
+        return self._render("vcards.html", base="", codes=codes, root=root)
+
+    def report_ways(self) -> str:
+        return self._render("report.html", base="", issues_url=self.settings.issues_url, email=self.settings.report_email)
+
+
+
+
+def renderer(dataset: Dataset, lang: str, *, today: dt.date | None = None, **settings) -> Renderer:
+    """A renderer for one language with default settings, any of them overridden by name
+    (tests, the benchmark)."""
+    return Renderer(Layout(dataset, lang), Settings(**settings), today or dt.date.today())

@@ -1,0 +1,44 @@
+"""Rules across files: what one file cannot see alone."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..core.model import Contact, Resource
+from ..core.problems import ERROR, Problem
+from ..core.yamlload import Pos
+from .check import got
+from .contacts import WEB_TYPES
+
+def _same_contact_key(contact: Contact) -> str | None:
+    if contact.type in WEB_TYPES:
+        parts = urlsplit(contact.href)
+        host = parts.netloc.lower().removeprefix("www.")
+        return f"web:{host}{parts.path.rstrip('/')}" if parts.path.strip("/") else f"web:{host}"
+    if contact.dials:
+        return "phone:" + contact.dials
+    if contact.href.startswith("mailto:"):
+        return "email:" + contact.href[7:].lower()
+    return None
+
+
+def contacts_are_unique(resources: list[Resource]) -> list[Problem]:
+    """Across files: one phone number, e-mail or website belongs to one entry (else merge them)."""
+    seen: dict[str, tuple[Resource, int]] = {}
+    problems = []
+    for r in resources:
+        keys_here = set()
+        for i, contact in enumerate(r.contacts):
+            key = _same_contact_key(contact)
+            if key is None or key in keys_here:
+                continue
+            keys_here.add(key)
+            if key in seen:
+                other, j = seen[key]
+                what = key.split(":", 1)[0].replace("web", "website").replace("phone", "phone number").replace("email", "e-mail address")
+                pos = contact.pos or Pos(1, 1)
+                problems.append(Problem(r.path, pos.line, pos.col, f"contacts[{i}].value",
+                                        f"same {what} as {other.path} (contacts[{j}]); expected each {what} in one entry only (merge the two entries, or remove it from one); got {got(contact.value)}",
+                                        ERROR, "contacts_are_unique"))
+            else:
+                seen[key] = (r, i)
+    return problems
