@@ -29,7 +29,7 @@ ifeq ($(ENGINE),materialx)
 export WASLA_THEME := materialx
 endif
 
-.PHONY: serve build check new verify mirror zim test bench lighthouse clean
+.PHONY: serve build check new verify mirror zim test test-unit lint bench lighthouse clean
 
 # Debian packages (python3-venv, chromium, wget, …): .ci/debian-packages, installed by .ci/packages
 # when run as root, named with the apt-get command otherwise. pip -qq still prints its errors.
@@ -99,11 +99,21 @@ new: $(STAMP)
 verify: $(STAMP)
 	$(PY) -m wasla verify
 
-## test: the whole suite (loader, rules, site build, browser; the site built by every ENGINE);
-##       installs what it needs first
-test: $(DEV) .venv-properdocs/.installed .venv-materialx/.installed
+## test: the whole suite: lint, format and layer contracts, then every test (rules, site builds,
+##       browsers; the site built by every ENGINE); installs what it needs first
+test: lint .venv-properdocs/.installed .venv-materialx/.installed
 	@.ci/packages test
 	$(BIN)/pytest -q -rs
+
+## test-unit: the unit tests alone (no site build, no browser): the inner loop, under 30 s
+test-unit: $(DEV)
+	$(BIN)/pytest -q -m unit
+
+## lint: ruff (lint and format) and the engine's layer contracts (import-linter); make test runs it
+lint: $(DEV)
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
+	$(BIN)/lint-imports --config pyproject.toml
 
 ## bench: build 1,000 and 10,000 synthetic entries and print the figures
 bench: $(DEV)

@@ -7,6 +7,7 @@ page's HTML (raw and gzip) and everything a first visit to it downloads
 (HTML + CSS + JS + images it references), raw and gzip. Then, for each N, the search
 figures of bench/search_bench.py, next to vanilla Material built from the same data.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -18,8 +19,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
 import search_bench  # noqa: E402
+from generate import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -29,8 +30,13 @@ def build(data: Path, site: Path) -> tuple[float, float]:
     env = {**os.environ, "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     start = time.monotonic()
     # a fresh python per build, its peak RSS read from the child's rusage
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
-                            cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _, rusage_status = os.wait4(proc.pid, 0)[1:]
     seconds = time.monotonic() - start
     if os.waitstatus_to_exitcode(_) != 0:
@@ -42,7 +48,10 @@ def first_visit(page: Path, site: Path) -> tuple[int, int]:
     """Bytes (raw, gzip) of a page plus the stylesheets, scripts, icons and images it loads."""
     html = page.read_bytes()
     total, total_gz = len(html), len(gzip.compress(html, 6))
-    for ref in re.findall(rb'(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src|<img[^>]+src|<link[^>]+rel="icon"[^>]+href)="([^"]+)"', html):
+    for ref in re.findall(
+        rb'(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src|<img[^>]+src|<link[^>]+rel="icon"[^>]+href)="([^"]+)"',
+        html,
+    ):
         ref = ref.decode().split("#")[0].split("?")[0]
         if "://" in ref:
             continue
@@ -66,14 +75,22 @@ def main(sizes: list[int], vanilla: bool = True) -> None:
         site = OUT / f"site-{n}"
         seconds, peak = build(data, site)
         rows.append((n, data, site, seconds, peak))
-    print(f"{'entries':>8} {'build s':>8} {'peak MB':>8} {'pages':>6} {'country HTML':>14} {'(gzip)':>8} {'first visit':>12} {'(gzip)':>8} {'heaviest page (gzip)':>28}")
+    print(
+        f"{'entries':>8} {'build s':>8} {'peak MB':>8} {'pages':>6} {'country HTML':>14} {'(gzip)':>8} {'first visit':>12} {'(gzip)':>8} {'heaviest page (gzip)':>28}"
+    )
     for n, data, site, seconds, peak in rows:
         pages = sum(1 for _ in site.rglob("*.html"))
         page = site / "countries" / "lb.html"
         raw = page.read_bytes()
         visit, visit_gz = first_visit(page, site)
-        heaviest = max((first_visit(p, site)[1], p.relative_to(site).as_posix()) for p in site.rglob("*.html") if p.name != "404.html")
-        print(f"{n:>8} {seconds:>8.1f} {peak:>8.0f} {pages:>6} {len(raw)/1024:>11.0f} KB {len(gzip.compress(raw, 6))/1024:>5.0f} KB {visit/1024:>9.0f} KB {visit_gz/1024:>5.0f} KB {heaviest[0]/1024:>6.0f} KB {heaviest[1]:>20}")
+        heaviest = max(
+            (first_visit(p, site)[1], p.relative_to(site).as_posix())
+            for p in site.rglob("*.html")
+            if p.name != "404.html"
+        )
+        print(
+            f"{n:>8} {seconds:>8.1f} {peak:>8.0f} {pages:>6} {len(raw) / 1024:>11.0f} KB {len(gzip.compress(raw, 6)) / 1024:>5.0f} KB {visit / 1024:>9.0f} KB {visit_gz / 1024:>5.0f} KB {heaviest[0] / 1024:>6.0f} KB {heaviest[1]:>20}"
+        )
     print(VANILLA_1000)
     for n, data, site, seconds, _ in rows:
         print(f"\nsearch, {n:,} entries")

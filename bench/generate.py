@@ -6,6 +6,7 @@ OUT_DIR gets kinds.yml, short-codes.yml and resources/<cc>/<slug>.yml, like data
 Phone numbers are phonenumbers' own example numbers for each country with their
 last four digits made unique per entry (every number must belong to one entry only).
 """
+
 from __future__ import annotations
 
 import random
@@ -16,11 +17,55 @@ from pathlib import Path
 import phonenumbers
 
 ROOT = Path(__file__).resolve().parent.parent
-COUNTRIES = ["lb", "eg", "tn", "ma", "dz", "jo", "iq", "ps", "sy", "sa", "ae", "kw", "qa", "bh", "om", "ye",
-             "ly", "sd", "mr", "tr", "ir", "il", "gb", "de", "fr", "se", "nl", "ca", "us", "be", "ch", "at",
-             "es", "it", "gr", "cy", "dk", "no", "fi", "au"]
+COUNTRIES = [
+    "lb",
+    "eg",
+    "tn",
+    "ma",
+    "dz",
+    "jo",
+    "iq",
+    "ps",
+    "sy",
+    "sa",
+    "ae",
+    "kw",
+    "qa",
+    "bh",
+    "om",
+    "ye",
+    "ly",
+    "sd",
+    "mr",
+    "tr",
+    "ir",
+    "il",
+    "gb",
+    "de",
+    "fr",
+    "se",
+    "nl",
+    "ca",
+    "us",
+    "be",
+    "ch",
+    "at",
+    "es",
+    "it",
+    "gr",
+    "cy",
+    "dk",
+    "no",
+    "fi",
+    "au",
+]
 KINDS = ["hotline", "relocation", "legal_aid", "safe_space", "health", "digital_security", "information"]
-CITIES = [("Capital", "العاصمة"), ("North City", "مدينة الشمال"), ("Port Town", "مدينة الميناء"), ("Old Town", "المدينة القديمة")]
+CITIES = [
+    ("Capital", "العاصمة"),
+    ("North City", "مدينة الشمال"),
+    ("Port Town", "مدينة الميناء"),
+    ("Old Town", "المدينة القديمة"),
+]
 WORDS_EN = ["support", "network", "centre", "line", "aid", "collective", "house", "circle", "project", "alliance"]
 WORDS_AR = ["دعم", "شبكة", "مركز", "خط", "مساعدة", "تجمع", "بيت", "دائرة", "مشروع", "تحالف"]
 
@@ -40,9 +85,14 @@ def entry(rng: random.Random, i: int, cc: str) -> str:
     kinds = rng.sample(KINDS, rng.randint(1, 3))
     city_en, city_ar = rng.choice(CITIES)
     lines = [
-        "name:", f"  en: Synthetic {WORDS_EN[w].title()} {i}", f"  ar: {WORDS_AR[w]} تجريبي {i}",
-        "kinds: [" + ", ".join(kinds) + "]", f"countries: [{cc}]",
-        "city:", f"  en: {city_en}", f"  ar: {city_ar}",
+        "name:",
+        f"  en: Synthetic {WORDS_EN[w].title()} {i}",
+        f"  ar: {WORDS_AR[w]} تجريبي {i}",
+        "kinds: [" + ", ".join(kinds) + "]",
+        f"countries: [{cc}]",
+        "city:",
+        f"  en: {city_en}",
+        f"  ar: {city_ar}",
         "summary:",
         f"  en: Synthetic entry {i} offering {', '.join(k.replace('_', ' ') for k in kinds)} for benchmark runs; not a real service.",
         f"  ar: جهة تجريبية رقم {i} لاختبار الأداء فقط، وليست خدمة حقيقية.",
@@ -56,7 +106,12 @@ def entry(rng: random.Random, i: int, cc: str) -> str:
     lines += ["  - type: website", f"    value: https://example.org/{cc}/{i}"]
     if rng.random() < 0.5:
         lines += ["  - type: email", f"    value: help{i}@example.org"]
-    lines += ["languages: [ar, en]", "sources:", f"  - https://example.org/{cc}/{i}/about", "status: " + rng.choice(["active"] * 18 + ["paused", "closed"])]
+    lines += [
+        "languages: [ar, en]",
+        "sources:",
+        f"  - https://example.org/{cc}/{i}/about",
+        "status: " + rng.choice(["active"] * 18 + ["paused", "closed"]),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -9,9 +9,9 @@ Chromium, on a fresh page (cold) and again on the same page (warm). With --vanil
 data is built with Material's own search (its search plugin and JavaScript, our pages and data)
 and measured the same way. Also the time the index build adds to the site build.
 """
+
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import gzip
 import http.server
@@ -28,7 +28,13 @@ from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BUSY_DONE = "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
 
 
@@ -67,8 +73,15 @@ def typical_queries(data: Path) -> list[tuple[str, str]]:
         if "value:" in line and line.strip().strip('"').split('"')[-1].startswith("+"):
             number = line.split('"')[1]
             break
-    queries = [("en", "support"), ("en", "legal aid"), ("en", "lebanon"), ("en", "suport"),
-               ("ar", "دعم"), ("ar", "العاصمة"), ("ar", "لبنان")]
+    queries = [
+        ("en", "support"),
+        ("en", "legal aid"),
+        ("en", "lebanon"),
+        ("en", "suport"),
+        ("ar", "دعم"),
+        ("ar", "العاصمة"),
+        ("ar", "لبنان"),
+    ]
     if number:
         queries.append(("ar", number[-7:]))  # the last digits, as written with a space
     return queries
@@ -131,8 +144,15 @@ def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
         page.wait_for_function(BUSY_DONE)
         warm = (time.perf_counter() - start) * 1000
         page.wait_for_function("() => document.querySelector('[data-search-status]').textContent !== ''")
-        return {"raw": sum(r for r, _ in after), "gz": sum(g for _, g in after), "files": len(after), "cold": cold,
-                "warm": warm, "shown": results, "status": page.inner_text("[data-search-status]")}
+        return {
+            "raw": sum(r for r, _ in after),
+            "gz": sum(g for _, g in after),
+            "files": len(after),
+            "cold": cold,
+            "warm": warm,
+            "shown": results,
+            "status": page.inner_text("[data-search-status]"),
+        }
 
     return measure(site, queries, 360, one)
 
@@ -163,8 +183,23 @@ def vanilla_config(out: Path) -> Path:
 def build_vanilla(data: Path, site: Path) -> float:
     env = {**os.environ, "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     start = time.monotonic()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(vanilla_config(site.parent)), "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "-f",
+            str(vanilla_config(site.parent)),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     return time.monotonic() - start
 
 
@@ -178,14 +213,23 @@ def measure_vanilla(site: Path, queries: list[tuple[str, str]], timeout_ms: int 
         start = time.perf_counter()
         page.keyboard.press("End")
         try:  # Material's own result line: "# matching documents", "No matching documents", Arabic forms
-            page.wait_for_function("() => /[0-9]|No matching|لا توجد|مستند/.test("
-                                   "document.querySelector('.md-search-result__meta').textContent)", timeout=timeout_ms)
+            page.wait_for_function(
+                "() => /[0-9]|No matching|لا توجد|مستند/.test("
+                "document.querySelector('.md-search-result__meta').textContent)",
+                timeout=timeout_ms,
+            )
             cold = (time.perf_counter() - start) * 1000
         except Exception:
             cold = float("inf")
-        return {"raw": sum(r for r, _ in first_view), "gz": sum(g for _, g in first_view), "files": len(first_view),
-                "cold": cold, "warm": float("nan"), "shown": page.locator(".md-search-result__item").count(),
-                "status": page.inner_text(".md-search-result__meta")}
+        return {
+            "raw": sum(r for r, _ in first_view),
+            "gz": sum(g for _, g in first_view),
+            "files": len(first_view),
+            "cold": cold,
+            "warm": float("nan"),
+            "shown": page.locator(".md-search-result__item").count(),
+            "status": page.inner_text(".md-search-result__meta"),
+        }
 
     return measure(site, queries, 1280, one)
 
@@ -208,30 +252,51 @@ def index_seconds(data: Path) -> float:
     """Seconds to build both languages' index from the loaded dataset (what the search hook adds),
     in a fresh Python as in a build; the better of two runs."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    runs = [float(subprocess.run([sys.executable, "-c", INDEX_TIMER, str(data)], env=env, capture_output=True, text=True, check=True).stdout)
-            for _ in range(2)]
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", INDEX_TIMER, str(data)], env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
     return min(runs)
 
 
 def print_rows(title: str, rows: list[dict], vanilla: bool = False) -> None:
     print(title)
     label = "first view (all files)" if vanilla else "focus→results"
-    print(f"  {'page':<4} {'query':<16} {'search data before focus':>24} {label:>28} {'keystroke→results ms':>24} {'shown':>8}  said")
+    print(
+        f"  {'page':<4} {'query':<16} {'search data before focus':>24} {label:>28} {'keystroke→results ms':>24} {'shown':>8}  said"
+    )
     for r in rows:
         warm = "" if r["warm"] != r["warm"] else f" / {r['warm']:.0f} warm"
         cold = f"{r['cold']:>10.0f} cold" if r["cold"] != float("inf") else "     none in 20 s"
-        print(f"  {r['lang']:<4} {r['query']:<16} {r['before']/1024:>21.1f} KB {r['gz']/1024:>13.1f} KB gz ({r['raw']/1024:>5.0f} KB) "
-              f"{cold}{warm:<11} {r['shown']:>6}  {r['status']}")
+        print(
+            f"  {r['lang']:<4} {r['query']:<16} {r['before'] / 1024:>21.1f} KB {r['gz'] / 1024:>13.1f} KB gz ({r['raw'] / 1024:>5.0f} KB) "
+            f"{cold}{warm:<11} {r['shown']:>6}  {r['status']}"
+        )
     finite = [r["cold"] for r in rows if r["cold"] != float("inf")]
     if rows:
-        print(f"  worst: {max(r['gz'] for r in rows)/1024:.1f} KB gz, {max(finite or [float('inf')]):.0f} ms cold"
-              + ("" if vanilla else f", {max(r['warm'] for r in rows):.0f} ms warm"))
+        print(
+            f"  worst: {max(r['gz'] for r in rows) / 1024:.1f} KB gz, {max(finite or [float('inf')]):.0f} ms cold"
+            + ("" if vanilla else f", {max(r['warm'] for r in rows):.0f} ms warm")
+        )
 
 
 # every page type (issue #16), in both languages; "lb-2.html" (a later page of a paged country)
 # is measured where the directory is large enough to have one
-PAGE_TYPES = ["index.html", "countries/lb.html", "countries/lb-2.html", "kinds/legal_aid.html",
-              "countries/international.html", "safety.html", "contribute.html", "open-data.html", "404.html"]
+PAGE_TYPES = [
+    "index.html",
+    "countries/lb.html",
+    "countries/lb-2.html",
+    "kinds/legal_aid.html",
+    "countries/international.html",
+    "safety.html",
+    "contribute.html",
+    "open-data.html",
+    "404.html",
+]
 PAGES = PAGE_TYPES + ["en/" + p for p in PAGE_TYPES if p != "404.html"]
 
 
@@ -265,19 +330,26 @@ def main(data: Path, site: Path, vanilla: bool, build_seconds: float | None = No
         vseconds = build_vanilla(data, vsite)
         index = vsite / "search" / "search_index.json"
         raw = index.read_bytes() if index.exists() else b""
-        print(f"  vanilla Material build: {vseconds:.1f} s; search_index.json {len(raw)/1024:.0f} KB ({len(gzip.compress(raw, 6))/1024:.0f} KB gz)")
-        print_rows("  vanilla Material search (1280 px, http; it loads the whole index on every first view):",
-                   measure_vanilla(vsite, queries), vanilla=True)
+        print(
+            f"  vanilla Material build: {vseconds:.1f} s; search_index.json {len(raw) / 1024:.0f} KB ({len(gzip.compress(raw, 6)) / 1024:.0f} KB gz)"
+        )
+        print_rows(
+            "  vanilla Material search (1280 px, http; it loads the whole index on every first view):",
+            measure_vanilla(vsite, queries),
+            vanilla=True,
+        )
         ours, theirs = first_views(site, PAGES), first_views(vsite, PAGES)
         print("  first view in Chromium at 360 px, every file the page loads (gzip; raw in brackets):")
         print(f"    {'page':<32} {'Wasla':>22} {'vanilla Material':>24} {'Wasla/vanilla':>14}")
         for rel in PAGES:
             if rel not in ours:
                 continue
-            mine = f"{ours[rel][1]/1024:>9.1f} KB ({ours[rel][0]/1024:>6.0f} KB)"
+            mine = f"{ours[rel][1] / 1024:>9.1f} KB ({ours[rel][0] / 1024:>6.0f} KB)"
             if rel in theirs:
                 ratio = f"{ours[rel][1] / theirs[rel][1]:>13.1%}" if theirs[rel][1] else ""
-                print(f"    {rel:<32} {mine} {theirs[rel][1]/1024:>9.0f} KB ({theirs[rel][0]/1024:>7.0f} KB) {ratio}")
+                print(
+                    f"    {rel:<32} {mine} {theirs[rel][1] / 1024:>9.0f} KB ({theirs[rel][0] / 1024:>7.0f} KB) {ratio}"
+                )
             else:
                 print(f"    {rel:<32} {mine} {'(no such page)':>24}")
 

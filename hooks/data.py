@@ -7,6 +7,7 @@ Writes: nothing to the site; prints one summary line of the data (once per build
         language), or every error in full and fails the build once, before MkDocs cleans
         or writes site/. Lowers MkDocs' INFO narration (wasla/commands/console.py).
 """
+
 from __future__ import annotations
 
 import logging

@@ -6,6 +6,7 @@ Reads:  the dataset this build validated.
 Writes: site/data/resources.json, resources.csv, hsds/*.json, law.json, law.csv, vcards/*.vcf
         (see wasla.output.exports), each written whole or not at all.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

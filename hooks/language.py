@@ -7,6 +7,7 @@ Events: on_config (priority -120) sets the theme language for the language
         relative link to this page in the other language (works under any
         sub-path and from file://), and the data date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +38,7 @@ def on_config(config):
 def switch_href(url: str, lang: str) -> str:
     """The same page in the other language, relative to this page."""
     other = OTHER[lang]
-    inner = url[len(language_prefix(lang)):]
+    inner = url[len(language_prefix(lang)) :]
     target = language_prefix(other) + inner
     start = posixpath.dirname(url) or "."
     rel = posixpath.relpath(target or "index.html", start)

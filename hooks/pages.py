@@ -9,6 +9,7 @@ Events: on_files (after static-i18n, priority -110) adds the current
         passes through Markdown.
 Reads:  the language build's renderer and search index id (wasla_mkdocs).
 """
+
 from __future__ import annotations
 
 import json

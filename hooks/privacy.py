@@ -4,6 +4,7 @@ Events: on_post_build (after hooks/trim.py).
 Reads:  the files of the language just built (the default language: the root and shared assets).
 Writes: nothing; raises PluginError listing every third-party resource found.
 """
+
 from __future__ import annotations
 
 import sys
@@ -25,4 +26,6 @@ def on_post_build(config):
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
-        raise PluginError(f"{len(problems)} third-party resource(s) in the site: readers must make no request to another host")
+        raise PluginError(
+            f"{len(problems)} third-party resource(s) in the site: readers must make no request to another host"
+        )

@@ -8,6 +8,7 @@ Events: on_files (priority -110, after static-i18n) adds <lang>/search-files.md,
         into a temporary folder renamed when complete.
 Reads:  the index, built once per language build (wasla_mkdocs.search_index).
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,14 @@ PAGE = "search-files.md"
 def on_files(files, config):
     lang = current_language(config)
     title = strings(lang)["search_files_title"]
-    files.append(File.generated(config, language_prefix(lang) + PAGE, content=f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
-                                inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(
+        File.generated(
+            config,
+            language_prefix(lang) + PAGE,
+            content=f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n",
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+    )
     return files
 
 

@@ -11,6 +11,7 @@ Writes: assets/stylesheets/wasla.<hash>.css: one per group of pages (a folder: c
         deletes the source stylesheets, Material's own and its PNG favicon (no page links them);
         minifies the shipped scripts in place (rjsmin).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,8 @@ from wasla.output.html_whitespace import collapse_whitespace
 from wasla.output.stylesheet import stylesheets_for
 from wasla_mkdocs import language_prefix
 
-SOURCES = ("base.css", "wasla.css")   # in cascade order
-PLACEHOLDER = 'assets/stylesheets/wasla.min.css"'   # what overrides/main.html links; replaced per page
+SOURCES = ("base.css", "wasla.css")  # in cascade order
+PLACEHOLDER = 'assets/stylesheets/wasla.min.css"'  # what overrides/main.html links; replaced per page
 LANGUAGE_FOLDERS = {language_prefix(lang).strip("/") for lang in LANGUAGES} - {""}
 UNUSED = ("stylesheets/main.*.min.css", "stylesheets/palette.*.min.css", "images/favicon.png")
 
@@ -64,7 +65,7 @@ def on_post_build(config):
         (styles / name).write_text(css, encoding="utf-8")
         names[css] = name
     for path, html in pages.items():
-        path.write_text(html.replace(PLACEHOLDER, f"assets/stylesheets/{names[css_of[str(path)]]}\""), encoding="utf-8")
+        path.write_text(html.replace(PLACEHOLDER, f'assets/stylesheets/{names[css_of[str(path)]]}"'), encoding="utf-8")
     for name in SOURCES:
         (styles / name).unlink()
     for pattern in UNUSED:

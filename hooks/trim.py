@@ -6,6 +6,7 @@ Writes: deletes Material's JavaScript (bundle, search worker, lunr; Wasla ships
         its own small script instead) and source maps, so readers and mirrors
         never download them and the privacy scan sees only what is used.
 """
+
 from __future__ import annotations
 
 import shutil

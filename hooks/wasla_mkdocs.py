@@ -3,6 +3,7 @@ language build makes once (the dataset, its layout and renderer, its search inde
 
 Not a hook itself (it has no event handlers); the hook modules import it.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -41,7 +42,7 @@ def current_language(config: MkDocsConfig) -> str:
 
 def base_for(url: str, lang: str) -> str:
     """The relative path from a page's URL to its language root ('', '../', …)."""
-    inner = url[len(language_prefix(lang)):] if url.startswith(language_prefix(lang)) else url
+    inner = url[len(language_prefix(lang)) :] if url.startswith(language_prefix(lang)) else url
     return "../" * inner.count("/")
 
 

@@ -1,9 +1,11 @@
 """Shared fixtures: fixture data folders, a built fixture site, a local server, Chromium."""
+
 from __future__ import annotations
 
 import contextlib
 import functools
 import http.server
+import inspect
 import os
 import shutil
 import subprocess
@@ -17,10 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(1, str(ROOT / "bench"))
 from search_bench import QuietHandler  # noqa: E402
+
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, region: bool = False) -> Path:
@@ -57,15 +65,33 @@ ENGINES = {
 def build_site(data: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """Run the real build (strict) on a data folder, as `make build ENGINE=…` does."""
     command, theme = ENGINES[engine]
-    env = {**os.environ, "WASLA_TODAY": "2026-11-24", "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new", "WASLA_REPORT_EMAIL": "reports@example.org", "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1", "WASLA_THEME": theme}
+    env = {
+        **os.environ,
+        "WASLA_TODAY": "2026-11-24",
+        "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new",
+        "WASLA_REPORT_EMAIL": "reports@example.org",
+        "WASLA_DATA_DIR": str(data),
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "WASLA_THEME": theme,
+    }
     return subprocess.run(
         [*command, "build", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
-def built_site(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, resources: Path | None = None,
-               region: bool = True) -> Path:
+def built_site(
+    root: Path,
+    files: dict[str, str] | None = None,
+    fixtures: bool = True,
+    resources: Path | None = None,
+    region: bool = True,
+) -> Path:
     """make_data (plus a folder of resources copied in), then a build that must succeed."""
     data = make_data(root, files, fixtures, region)
     if resources:
@@ -145,19 +171,67 @@ def page_factory(browser):
 
 
 # --- skips: always said, never silent in CI (issue 15) -------------------------------------
-SAFETY_FILES = {"test_safety.py", "test_mirror.py"}  # every test in these is marked `safety`
+SAFETY_FILES = {"test_safety.py", "test_offline_edition.py"}  # every test in these is marked `safety`
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "safety: a reader-safety test; skipping it fails the run")
     if "s" not in config.option.reportchars and "a" not in config.option.reportchars.lower():
         config.option.reportchars += "s"  # say why each test skipped, even under -q
 
 
+BROWSER_FIXTURES = {"browser", "page_factory", "server"}
+BROWSER_WORDS = ("page_factory", "sync_playwright", "chromium", "firefox", "w3m")
+BUILD_WORDS = ("built_site(", "build_site(", "fixture_site", "subprocess", "mkdocs", '"make"', "MAKE")
+
+
+def _source(fn) -> str:
+    try:
+        return inspect.getsource(fn)
+    except (OSError, TypeError):
+        return ""
+
+
+def _sources(fn, depth: int = 2) -> list[str]:
+    """A function's source and, ``depth`` calls deep, that of the functions of its module it calls."""
+    out, todo, seen = [], [(fn, 0)], set()
+    while todo:
+        f, level = todo.pop()
+        if f in seen or not callable(f):
+            continue
+        seen.add(f)
+        out.append(_source(f))
+        code, module = getattr(f, "__code__", None), inspect.getmodule(f)
+        if code is None or module is None or level >= depth:
+            continue
+        for name in code.co_names:
+            called = getattr(module, name, None)
+            if inspect.isfunction(called) and called.__module__ == module.__name__:
+                todo.append((called, level + 1))
+    return out
+
+
+def kind_of_test(item) -> str:
+    """'browser' when a test (or a fixture it uses, or a helper they call) drives a browser, 'build'
+    when it builds a site or runs a command, else 'unit'."""
+    sources = _sources(getattr(item, "function", None))
+    for name in item.fixturenames:
+        for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
+            sources += _sources(fixturedef.func)
+    text = "\n".join(sources)
+    if BROWSER_FIXTURES & set(item.fixturenames) or any(w in text for w in BROWSER_WORDS):
+        return "browser"
+    if any(w in text for w in BUILD_WORDS):
+        return "build"
+    return "unit"
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name in SAFETY_FILES:
             item.add_marker(pytest.mark.safety)
+        if not any(item.get_closest_marker(kind) for kind in ("unit", "build", "browser")):
+            item.add_marker(getattr(pytest.mark, kind_of_test(item)))
 
 
 _skipped: list[tuple[str, bool]] = []
@@ -170,9 +244,12 @@ def pytest_runtest_logreport(report):
 
 def skip_failures(skipped: list[tuple[str, bool]], ci: bool) -> list[str]:
     """The skips that fail the run: any skip in CI (CI=true), a safety test's skip anywhere."""
-    return [f"{nodeid}: {'a safety test' if safety else 'a test'} was skipped"
-            + ("" if safety else " in CI; CI must run every test (install what it needs: .ci/packages)")
-            for nodeid, safety in skipped if safety or ci]
+    return [
+        f"{nodeid}: {'a safety test' if safety else 'a test'} was skipped"
+        + ("" if safety else " in CI; CI must run every test (install what it needs: .ci/packages)")
+        for nodeid, safety in skipped
+        if safety or ci
+    ]
 
 
 def pytest_sessionfinish(session, exitstatus):

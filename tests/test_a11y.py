@@ -1,7 +1,15 @@
 """Accessibility (axe-core, WCAG 2.2 AA rules) on every page type, both languages, phone and desktop."""
+
 import pytest
 
-PAGES = ["index.html", "countries/lb.html", "countries/international.html", "kinds/hotline.html", "safety.html", "contribute.html"]
+PAGES = [
+    "index.html",
+    "countries/lb.html",
+    "countries/international.html",
+    "kinds/hotline.html",
+    "safety.html",
+    "contribute.html",
+]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -30,7 +38,9 @@ def test_axe_finds_no_violation(server, browser, axe, width, lang):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("lang,query", [("", "بيروت"), ("en/", "Beirut"), ("", "طوارئ"), ("en/", "emergency")])  # + the crisis block (#13)
+@pytest.mark.parametrize(
+    "lang,query", [("", "بيروت"), ("en/", "Beirut"), ("", "طوارئ"), ("en/", "emergency")]
+)  # + the crisis block (#13)
 def test_axe_finds_no_violation_in_search_results(server, browser, axe, width, lang, query):
     ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
     page = ctx.new_page()
@@ -56,7 +66,7 @@ def test_resource_list_is_a_real_list_and_headings_are_in_order(fixture_site):
     import re
 
     html = (fixture_site / "en/countries/lb.html").read_text(encoding="utf-8")
-    body = html[html.index('<article class="md-content__inner'):]
+    body = html[html.index('<article class="md-content__inner') :]
     levels = [int(h) for h in re.findall(r"<h([1-6])", body)]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels

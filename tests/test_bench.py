@@ -1,4 +1,5 @@
 """The benchmark's synthetic data stays valid under every rule (else `make bench` stops)."""
+
 import sys
 
 from conftest import ROOT
@@ -18,6 +19,7 @@ def test_generated_entries_are_valid(tmp_path):
 def test_vanilla_config_reads_mkdocs_yml_as_mkdocs_does(tmp_path):
     """The comparison build reads mkdocs.yml's !ENV tags (theme.name under ENGINE=materialx)."""
     import yaml
+
     from search_bench import vanilla_config
 
     config = yaml.safe_load(vanilla_config(tmp_path).read_text(encoding="utf-8"))

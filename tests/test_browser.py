@@ -1,4 +1,5 @@
 """The fixture site in real headless Chromium, every non-local request aborted and recorded."""
+
 import pytest
 
 
@@ -25,7 +26,7 @@ def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
 def test_english_page_from_home_to_country_to_contact(server, page_factory):
     page = page_factory(width=1280)
     page.goto(server + "en/index.html")
-    page.click(".wasla-chooser a:has-text(\"Lebanon\")")
+    page.click('.wasla-chooser a:has-text("Lebanon")')
     page.wait_for_load_state()
     assert page.url == server + "en/countries/lb.html"
     link = page.locator('#test-hotline a[href^="tel:"]').first
@@ -39,7 +40,7 @@ def test_english_page_from_home_to_country_to_contact(server, page_factory):
 def test_from_file_urls_without_network(fixture_site, page_factory, javascript):
     page = page_factory(width=360, javascript=javascript)
     page.goto((fixture_site / "index.html").as_uri())
-    page.click(".wasla-chooser a:has-text(\"لبنان\")")
+    page.click('.wasla-chooser a:has-text("لبنان")')
     page.wait_for_load_state()
     assert page.url.endswith("/countries/lb.html")
     assert page.locator('#test-hotline a[href^="tel:"]').count() == 2

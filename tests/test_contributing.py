@@ -1,4 +1,5 @@
 """CONTRIBUTING in both languages documents every field of the schema, marked required/optional."""
+
 import json
 import re
 

@@ -6,6 +6,7 @@ ProperDocs + Material must give the same files and the same bytes as MkDocs once
 differ in markup (listed in the README), so the test holds it to the same files, the same data
 and search files byte for byte, and the reader-safety promises in Chromium.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,9 @@ def test_properdocs_environment_has_no_mkdocs():
 def test_properdocs_builds_the_same_site(sites):
     mk, pd = files(sites["mkdocs"]), files(sites["properdocs"])
     assert sorted(pd) == sorted(mk)
-    differ = [name for name in mk if GENERATOR.sub(b"", mk[name].read_bytes()) != GENERATOR.sub(b"", pd[name].read_bytes())]
+    differ = [
+        name for name in mk if GENERATOR.sub(b"", mk[name].read_bytes()) != GENERATOR.sub(b"", pd[name].read_bytes())
+    ]
     assert differ == []
     # the generator <meta> is the one place the engine's name appears
     assert b"ProperDocs" in (sites["properdocs"] / "index.html").read_bytes()

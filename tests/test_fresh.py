@@ -1,4 +1,5 @@
 """A fresh machine: what `make test` installs, and skips that never pass unnoticed (issue 15)."""
+
 import re
 
 from conftest import ROOT, skip_failures
@@ -9,12 +10,16 @@ def test_a_skipped_safety_test_fails_the_run_anywhere_and_any_skip_fails_in_ci()
     assert skip_failures(skipped, ci=False) == ["tests/test_safety.py::test_x: a safety test was skipped"]
     assert skip_failures(skipped, ci=True) == [
         "tests/test_safety.py::test_x: a safety test was skipped",
-        "tests/test_site.py::test_y: a test was skipped in CI; CI must run every test (install what it needs: .ci/packages)"]
+        "tests/test_site.py::test_y: a test was skipped in CI; CI must run every test (install what it needs: .ci/packages)",
+    ]
 
 
 def test_the_debian_package_list_is_well_formed_and_used_by_make_and_ci():
-    lines = [line.split(None, 2) for line in (ROOT / ".ci" / "debian-packages").read_text().splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line.split(None, 2)
+        for line in (ROOT / ".ci" / "debian-packages").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert all(len(parts) == 3 and parts[0] in ("build", "test") for parts in lines), lines
     assert {p[1] for p in lines} >= {"python3-venv", "chromium", "wget"}
     assert "minisign" not in {p[1] for p in lines}, "the signing test uses py-minisign (PyPI)"

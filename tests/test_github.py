@@ -1,4 +1,5 @@
 """Workflows and issue forms are valid for GitHub, and the workflows keep their promises."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +15,17 @@ CHECK = [str(Path(sys.executable).parent / "check-jsonschema")]
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_is_valid(path):
-    result = subprocess.run(CHECK + ["--builtin-schema", "vendor.github-workflows", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        CHECK + ["--builtin-schema", "vendor.github-workflows", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", FORMS, ids=lambda p: p.name)
 def test_issue_form_is_valid(path):
-    result = subprocess.run(CHECK + ["--builtin-schema", "vendor.github-issue-forms", str(path)], capture_output=True, text=True)
+    result = subprocess.run(
+        CHECK + ["--builtin-schema", "vendor.github-issue-forms", str(path)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -58,9 +63,22 @@ def test_the_labeller_treats_every_path_that_runs_code_as_code():
     import yaml
 
     jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))["jobs"]
-    pattern = next(step["env"]["CODE_PATHS"] for step in jobs["code-change"]["steps"] if "CODE_PATHS" in step.get("env", {}))
-    code = ["Makefile", "requirements.txt", "requirements-dev.txt", "tests/conftest.py", "bench/bench.py", ".ci/run",
-            "data/kinds.yml", "mkdocs.yml", "hooks/pages.py", "overrides/main.html", ".github/workflows/ci.yml"]
+    pattern = next(
+        step["env"]["CODE_PATHS"] for step in jobs["code-change"]["steps"] if "CODE_PATHS" in step.get("env", {})
+    )
+    code = [
+        "Makefile",
+        "requirements.txt",
+        "requirements-dev.txt",
+        "tests/conftest.py",
+        "bench/bench.py",
+        ".ci/run",
+        "data/kinds.yml",
+        "mkdocs.yml",
+        "hooks/pages.py",
+        "overrides/main.html",
+        ".github/workflows/ci.yml",
+    ]
     data = ["data/resources/lb/helem.yml", "data/short-codes.yml", "README.md", "docs/index.md", "data/leads.yml"]
     assert [p for p in code if not re.search(pattern, p)] == []
     assert [p for p in data if re.search(pattern, p)] == []

@@ -1,5 +1,6 @@
 """Issue #12 on the built site: a page for every region country, what the law says (#law),
 the international services that serve it, the home chooser, names and order, warnings."""
+
 import csv
 import io
 import json
@@ -8,7 +9,7 @@ import re
 import pytest
 
 from conftest import build_site, built_site, make_data
-from test_countries import LAW, REGION_25
+from test_rules_law import LAW, REGION_25
 
 NARROW = """\
 name:
@@ -55,11 +56,14 @@ STALE_OM = LAW.replace('"2024-03"', '"2024-05"')
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return built_site(tmp_path_factory.mktemp("region"), files={
-        "resources/international/test-narrow.yml": NARROW,
-        "resources/lb/test-general.yml": GENERAL,
-        "countries/om.yml": STALE_OM,
-    })
+    return built_site(
+        tmp_path_factory.mktemp("region"),
+        files={
+            "resources/international/test-narrow.yml": NARROW,
+            "resources/lb/test-general.yml": GENERAL,
+            "countries/om.yml": STALE_OM,
+        },
+    )
 
 
 def read(site, rel):
@@ -80,7 +84,9 @@ def test_every_region_country_has_a_page_with_a_sourced_dated_law_section(site, 
         assert re.search(r'<a href="https?://[^"]+" rel="noreferrer noopener">', law), code
         dated = re.search(r"(As of|بحسب المصادر حتى) \S+ \d{4}", law) or "wasla-law__date" in law
         assert dated, code
-        assert re.search(r"\(([\w/]+ \d{4}|\d{1,2} [\w/]+ \d{4}|\w+ \d{1,2}, \d{4}|\d{4}|undated|بلا تاريخ)\)", law), code
+        assert re.search(r"\(([\w/]+ \d{4}|\d{1,2} [\w/]+ \d{4}|\w+ \d{1,2}, \d{4}|\d{4}|undated|بلا تاريخ)\)", law), (
+            code
+        )
         assert 'href="../safety.html"' in law  # "not legal advice" and the way to the safety page
         # the law comes first, before any entry
         assert html.index('id="law"') < html.find('class="wasla-group"') or 'class="wasla-group"' not in html
@@ -130,7 +136,7 @@ def test_a_country_without_entries_lists_the_international_services_and_how_to_s
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_home_links_every_region_country_with_its_own_count_then_international(site, prefix):
     html = read(site, f"{prefix}index.html")
-    chooser = html[html.index('id="by-country"'):html.index('id="by-kind"')]
+    chooser = html[html.index('id="by-country"') : html.index('id="by-kind"')]
     links = re.findall(r'href="countries/([a-z]+)\.html">([^<]+) <span class="wasla-muted">\(([^)]+)\)', chooser)
     codes = [c for c, _, _ in links]
     assert set(REGION_25) <= set(codes)
@@ -139,7 +145,13 @@ def test_home_links_every_region_country_with_its_own_count_then_international(s
     assert counts["om"] == "0" and counts["lb"] == "4"  # lb: three fixtures and the general line, not the narrowed one
     names = [n.strip() for _, n, _ in links]
     if prefix == "":
-        assert names.index("الأردن") < names.index("البحرين") < names.index("عُمان") < names.index("فلسطين") < names.index("قطر")
+        assert (
+            names.index("الأردن")
+            < names.index("البحرين")
+            < names.index("عُمان")
+            < names.index("فلسطين")
+            < names.index("قطر")
+        )
         assert "فلسطين" in names and "الأراضي الفلسطينية" not in html
     else:
         assert names[:3] == ["Algeria", "Bahrain", "Comoros"] and "Palestine" in names
@@ -153,14 +165,14 @@ def test_titles_and_slugs_are_neutral(site):
 
 def test_general_scope_and_warnings_on_the_card(site):
     en = read(site, "en/countries/lb.html")
-    card = en[en.index('id="test-general"'):]
-    card = card[:card.index("</article>")]
+    card = en[en.index('id="test-general"') :]
+    card = card[: card.index("</article>")]
     assert "General service, not LGBTQ+-specific" in card
     assert "<strong>Safety warning:</strong> In 2023 officials called this line to get visitors&#39; names." in card
     assert 'Reported August 2023 · <a href="https://example.org/report" rel="noreferrer noopener">source</a>' in card
     ar = read(site, "countries/lb.html")
     assert "خدمة عامة، غير مخصّصة لمجتمع الميم" in ar and "أُبلغ عنه في آب/أغسطس 2023" in ar
-    assert "General service" not in en[en.index('id="test-hotline"'):][:2000].split("</article>")[0]
+    assert "General service" not in en[en.index('id="test-hotline"') :][:2000].split("</article>")[0]
 
 
 def test_law_in_the_open_data_exports(site):
@@ -180,17 +192,30 @@ def test_law_in_the_open_data_exports(site):
 
 
 def test_bad_law_files_fail_the_build_with_their_exact_messages(tmp_path):
-    data = make_data(tmp_path, {
-        "countries/om.yml": LAW.replace("    sources:\n      - https://example.org/law\n", ""),
-        "countries/lb.yml": LAW.replace("same_sex_acts: criminalised", "same_sex_acts: illegal"),
-        "countries/eg.yml": LAW.replace('as_of: "2024-03"', "as_of: 2024/03"),
-    }, region=True)
+    data = make_data(
+        tmp_path,
+        {
+            "countries/om.yml": LAW.replace("    sources:\n      - https://example.org/law\n", ""),
+            "countries/lb.yml": LAW.replace("same_sex_acts: criminalised", "same_sex_acts: illegal"),
+            "countries/eg.yml": LAW.replace('as_of: "2024-03"', "as_of: 2024/03"),
+        },
+        region=True,
+    )
     site = tmp_path / "site"
     result = build_site(data, site)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert f"{data}/countries/om.yml:2:5: law[0].sources: is required; expected a value for 'sources'; got nothing" in result.stderr
-    assert f"{data}/countries/lb.yml:2:20: law[0].same_sex_acts: unknown status; expected one of: criminalised, not_criminalised, de_facto_criminalised, unclear; got 'illegal'" in result.stderr
-    assert f"{data}/countries/eg.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '2024/03'" in result.stderr
+    assert (
+        f"{data}/countries/om.yml:2:5: law[0].sources: is required; expected a value for 'sources'; got nothing"
+        in result.stderr
+    )
+    assert (
+        f"{data}/countries/lb.yml:2:20: law[0].same_sex_acts: unknown status; expected one of: criminalised, not_criminalised, de_facto_criminalised, unclear; got 'illegal'"
+        in result.stderr
+    )
+    assert (
+        f"{data}/countries/eg.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '2024/03'"
+        in result.stderr
+    )
     assert "3 data errors: the site was not built" in result.stderr
     assert not site.exists()
 

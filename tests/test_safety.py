@@ -1,4 +1,5 @@
 """Reader safety, checked on the built fixture site and in Chromium with the network cut off."""
+
 import re
 from html.parser import HTMLParser
 
@@ -7,9 +8,26 @@ import pytest
 from conftest import ROOT
 from wasla.output.privacy_scan import scan
 
-FALSE_PROMISES = ["erases your history", "erase your history", "deletes your history", "no trace", "without a trace",
-                  "100% safe", "completely safe", "totally anonymous", "completely anonymous", "untraceable",
-                  "يمسح سجل", "يحذف سجل", "بدون أثر", "دون أثر", "لا يترك أثر", "آمن تماماً", "آمن 100", "مجهول تماماً"]
+FALSE_PROMISES = [
+    "erases your history",
+    "erase your history",
+    "deletes your history",
+    "no trace",
+    "without a trace",
+    "100% safe",
+    "completely safe",
+    "totally anonymous",
+    "completely anonymous",
+    "untraceable",
+    "يمسح سجل",
+    "يحذف سجل",
+    "بدون أثر",
+    "دون أثر",
+    "لا يترك أثر",
+    "آمن تماماً",
+    "آمن 100",
+    "مجهول تماماً",
+]
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'"
 
 
@@ -19,8 +37,8 @@ def pages(site):
 
 from wasla.rules.slugs import outing_term  # noqa: E402  (one term list for the rulebook and the tests)
 
-
 # -- on the built files ------------------------------------------------------------------
+
 
 def test_csp_and_referrer_meta_come_first(fixture_site):
     for page in pages(fixture_site):
@@ -30,7 +48,9 @@ def test_csp_and_referrer_meta_come_first(fixture_site):
         head = html[: html.index("</head>")]
         metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
         assert metas == [CSP], page
-        first_script_or_style = min(i for i in (head.find("<script"), head.find("<style"), head.find('<link rel="stylesheet"')) if i >= 0)
+        first_script_or_style = min(
+            i for i in (head.find("<script"), head.find("<style"), head.find('<link rel="stylesheet"')) if i >= 0
+        )
         assert head.index("Content-Security-Policy") < first_script_or_style, page
         assert '<meta name="referrer" content="no-referrer">' in head, page
         for bad in ("'unsafe-inline'", "'unsafe-eval'", "http:", "https:"):
@@ -64,7 +84,9 @@ def test_build_time_scan_finds_nothing_and_catches_a_cdn(fixture_site, tmp_path)
     assert scan(fixture_site) == []
     bad = tmp_path / "site"
     bad.mkdir()
-    (bad / "a.html").write_text('<link rel="stylesheet" href="https://cdn.example/x.css">\n<img src="//t.example/p.gif"><a href="https://ok.example/">ok</a>')
+    (bad / "a.html").write_text(
+        '<link rel="stylesheet" href="https://cdn.example/x.css">\n<img src="//t.example/p.gif"><a href="https://ok.example/">ok</a>'
+    )
     (bad / "b.css").write_text("@import 'https://fonts.example/f.css'; .x{background:url(data:image/png;base64,AA)}")
     (bad / "c.js").write_text("fetch('https://api.example/x')")
     assert scan(bad) == [
@@ -97,9 +119,14 @@ def test_neutral_traces(fixture_site):
         html = page.read_text(encoding="utf-8")
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
         assert outing_term(title) is None, (rel, title)
-        for m in re.finditer(r'<meta[^>]+(?:name|property)="(?:application-name|apple-mobile-web-app-title|og:title|og:site_name)"[^>]*content="([^"]*)"', html):
+        for m in re.finditer(
+            r'<meta[^>]+(?:name|property)="(?:application-name|apple-mobile-web-app-title|og:title|og:site_name)"[^>]*content="([^"]*)"',
+            html,
+        ):
             assert outing_term(m.group(1)) is None, rel
-        for m in re.finditer(r'href="(?!https?:)([^"]+\.html)(?:#([^"]*))?"', html):  # the site's own pages (sources are external)
+        for m in re.finditer(
+            r'href="(?!https?:)([^"]+\.html)(?:#([^"]*))?"', html
+        ):  # the site's own pages (sources are external)
             assert outing_term(m.group(1).replace("-", " ").replace("/", " ")) is None, (rel, m.group(0))
             if m.group(2):
                 assert outing_term(m.group(2).replace("-", " ")) is None, (rel, m.group(0))
@@ -123,8 +150,10 @@ def test_safety_pages_make_no_false_promise():
         text = plain_text(path)
         for promise in FALSE_PROMISES:
             for m in re.finditer(re.escape(promise.lower()), text):
-                before = text[max(0, m.start() - 12): m.start()]
-                assert NEGATION.search(before), f"{path.name}: false promise {promise!r}: …{text[m.start() - 40: m.end() + 20]}…"
+                before = text[max(0, m.start() - 12) : m.start()]
+                assert NEGATION.search(before), (
+                    f"{path.name}: false promise {promise!r}: …{text[m.start() - 40 : m.end() + 20]}…"
+                )
 
 
 def test_the_false_promise_check_catches_one(tmp_path):
@@ -138,16 +167,36 @@ def test_the_false_promise_check_catches_one(tmp_path):
 def test_safety_page_covers_the_guidance():
     en = plain_text(ROOT / "docs" / "safety.en.md")
     ar = plain_text(ROOT / "docs" / "safety.ar.md")
-    for topic in ("does not delete your browsing history", "private", "history", "call log", "phone bill",
-                  "checkpoints", "spyware", "tor", "vpn", "neutral names"):
+    for topic in (
+        "does not delete your browsing history",
+        "private",
+        "history",
+        "call log",
+        "phone bill",
+        "checkpoints",
+        "spyware",
+        "tor",
+        "vpn",
+        "neutral names",
+    ):
         assert topic in en, topic
-    for topic in ("لا يحذف سجل التصفح", "تصفح خاص", "سجل المكالمات", "فاتورة الهاتف", "الحواجز", "برامج التجسس", "tor", "vpn", "بأسماء عادية"):
+    for topic in (
+        "لا يحذف سجل التصفح",
+        "تصفح خاص",
+        "سجل المكالمات",
+        "فاتورة الهاتف",
+        "الحواجز",
+        "برامج التجسس",
+        "tor",
+        "vpn",
+        "بأسماء عادية",
+    ):
         assert topic in ar, topic
 
 
 def test_phone_contacts_link_to_the_guidance(fixture_site):
     html = (fixture_site / "countries/lb.html").read_text(encoding="utf-8")
-    card = html[html.index('id="test-hotline"'):]
+    card = html[html.index('id="test-hotline"') :]
     card = card[: card.index("</article>")]
     # every contact says what it leaves behind, linked to its section of the safety page (#13)
     assert card.count('class="wasla-contact__trace"') == 6
@@ -156,6 +205,7 @@ def test_phone_contacts_link_to_the_guidance(fixture_site):
 
 
 # -- in the browser -------------------------------------------------------------------
+
 
 def all_pages(site):
     return [p.relative_to(site).as_posix() for p in pages(site) if p.name not in ("404.html", "neutral.html")]
@@ -208,7 +258,10 @@ def test_nothing_is_stored(server, page_factory):
     assert "?" not in page.url
 
 
-@pytest.mark.parametrize("width, rel", [(320, "countries/lb.html"), (320, "en/countries/lb.html"), (1280, "countries/lb.html"), (1280, "en/index.html")])
+@pytest.mark.parametrize(
+    "width, rel",
+    [(320, "countries/lb.html"), (320, "en/countries/lb.html"), (1280, "countries/lb.html"), (1280, "en/index.html")],
+)
 def test_exit_is_reachable_large_and_uncovered(server, page_factory, width, rel):
     page = page_factory(width=width)
     page.goto(server + rel)
@@ -220,7 +273,9 @@ def test_exit_is_reachable_large_and_uncovered(server, page_factory, width, rel)
     exit_link = page.locator("a.wasla-exit")
     box = exit_link.bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
-    top = page.evaluate(f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}).closest('a.wasla-exit') !== null")
+    top = page.evaluate(
+        f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}).closest('a.wasla-exit') !== null"
+    )
     assert top
     assert exit_link.get_attribute("target") is None
     assert "noreferrer" in exit_link.get_attribute("rel")

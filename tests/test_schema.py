@@ -1,4 +1,5 @@
 """The editors' JSON Schema, the rulebook and the data cannot drift apart."""
+
 import json
 
 import jsonschema
@@ -6,11 +7,11 @@ import pytest
 
 from conftest import ROOT
 from wasla.core import model
+from wasla.core.yamlload import loads, plain
 from wasla.rules import contacts as contact_rules
 from wasla.rules import resource as resource_rules
 from wasla.rules import sources
 from wasla.rules.kinds import REQUIRED_KINDS
-from wasla.core.yamlload import loads, plain
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
 PROPS = SCHEMA["properties"]
@@ -59,12 +60,18 @@ def test_shipped_files_match_the_schema_and_name_it(path):
 
 def test_source_mappings_match_the_schema():
     item = {"$defs": SCHEMA["$defs"], **PROPS["sources"]}
-    good = ["https://example.org/", {"url": "https://example.org/a", "date": "2024-03", "kind": "own"},
-            {"url": "https://example.org/b", "date": "undated", "kind": "press"}, {"url": "https://example.org/c", "date": "2019", "kind": "other"}]
+    good = [
+        "https://example.org/",
+        {"url": "https://example.org/a", "date": "2024-03", "kind": "own"},
+        {"url": "https://example.org/b", "date": "undated", "kind": "press"},
+        {"url": "https://example.org/c", "date": "2019", "kind": "other"},
+    ]
     jsonschema.validate(good, item)
-    for bad in ({"url": "https://example.org/", "date": "03/2024", "kind": "own"},
-                {"url": "https://example.org/", "date": "2024", "kind": "blog"},
-                {"url": "https://example.org/", "date": "2024"},
-                {"url": "https://example.org/", "date": "2024", "kind": "own", "note": "x"}):
+    for bad in (
+        {"url": "https://example.org/", "date": "03/2024", "kind": "own"},
+        {"url": "https://example.org/", "date": "2024", "kind": "blog"},
+        {"url": "https://example.org/", "date": "2024"},
+        {"url": "https://example.org/", "date": "2024", "kind": "own", "note": "x"},
+    ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate([bad], item)

@@ -8,24 +8,28 @@ The data uses four contract fields that other lanes add to the code (`scope` and
 in the rulebook's tables, the "unknown field" error for exactly that field is tolerated here;
 the moment the field exists, the tolerance ends by itself and the data must pass in full.
 """
+
 import re
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 
 from conftest import ROOT
+from wasla.core.yamlload import loads, plain
+from wasla.loading.dataset import load
 from wasla.rules import contacts as contact_rules
 from wasla.rules import resource as resource_rules
-from wasla.loading.dataset import load
-from wasla.core.yamlload import loads, plain
 
 SEED_DIR = ROOT / "tests" / "seed"  # copies of shared/seed's lists the data was converted from (tests/seed/README.md)
 
 ENTRIES = 53  # 31 from seed 1, 22 new from seed 2
-LEADS = 38    # 7 from seed 1, 31 new from seed 2
-NEW_FIELDS = {"scope": resource_rules.FIELDS, "warnings": resource_rules.FIELDS, "timezone": resource_rules.FIELDS,
-              "opening_hours": contact_rules.CONTACT_FIELDS}
+LEADS = 38  # 7 from seed 1, 31 new from seed 2
+NEW_FIELDS = {
+    "scope": resource_rules.FIELDS,
+    "warnings": resource_rules.FIELDS,
+    "timezone": resource_rules.FIELDS,
+    "opening_hours": contact_rules.CONTACT_FIELDS,
+}
 PHONE_KEYS = ("phones", "whatsapp", "signal", "email")
 
 # Channels in a seed that are deliberately NOT published, each with the reason. (Channels of
@@ -43,8 +47,10 @@ def seed(name: str):
 def raw_files() -> dict[str, dict]:
     """Every shipped resource file as written (plain text values), by '<folder>/<slug>'."""
     root = ROOT / "data" / "resources"
-    return {p.relative_to(root).with_suffix("").as_posix(): plain(loads(p.read_text(encoding="utf-8")))
-            for p in sorted(root.rglob("*.yml"))}
+    return {
+        p.relative_to(root).with_suffix("").as_posix(): plain(loads(p.read_text(encoding="utf-8")))
+        for p in sorted(root.rglob("*.yml"))
+    }
 
 
 def raw_leads() -> dict[str, dict]:
@@ -72,7 +78,9 @@ def test_shipped_data_is_valid_and_complete():
     assert len(raw_files()) == ENTRIES
     if not any(pending(p) for p in problems):
         assert len(dataset.resources) == ENTRIES
-    assert all(r.last_verified is None and r.verified_by is None for r in dataset.resources), "the seeds were never verified"
+    assert all(r.last_verified is None and r.verified_by is None for r in dataset.resources), (
+        "the seeds were never verified"
+    )
 
 
 def test_no_entry_claims_verification():
@@ -102,7 +110,9 @@ def test_leads_stay_unpublished():
 
 def test_sources_are_data():
     """#19: no bare URL is left; every source has a date (or 'undated') and a kind."""
-    for where, sources in [(s, d["sources"]) for s, d in raw_files().items()] + [(k, l["sources"]) for k, l in raw_leads().items()]:
+    for where, sources in [(s, d["sources"]) for s, d in raw_files().items()] + [
+        (k, l["sources"]) for k, l in raw_leads().items()
+    ]:
         for s in sources:
             assert isinstance(s, dict) and set(s) == {"url", "date", "kind"}, (where, s)
             assert s["kind"] in ("own", "partner", "press", "aggregator", "other"), (where, s)
@@ -119,7 +129,9 @@ def test_opening_hours_keep_their_free_text():
 
 def test_every_seed_1_source_and_contact_is_kept():
     files, leads = raw_files(), raw_leads()
-    sources = {url_of(s) for d in files.values() for s in d["sources"]} | {url_of(s) for lead in leads.values() for s in lead["sources"]}
+    sources = {url_of(s) for d in files.values() for s in d["sources"]} | {
+        url_of(s) for lead in leads.values() for s in lead["sources"]
+    }
     values = {c["value"] for d in files.values() for c in d["contacts"]}
     for entry in seed("resources.yml"):
         assert set(entry["sources"]) <= sources, entry["name_en"]
@@ -132,7 +144,9 @@ def test_every_seed_1_source_and_contact_is_kept():
 
 def test_every_seed_2_item_is_an_entry_a_merge_or_a_lead():
     files, leads = raw_files(), raw_leads()
-    sources = {url_of(s) for d in files.values() for s in d["sources"]} | {url_of(s) for lead in leads.values() for s in lead["sources"]}
+    sources = {url_of(s) for d in files.values() for s in d["sources"]} | {
+        url_of(s) for lead in leads.values() for s in lead["sources"]
+    }
     values = {c["value"] for d in files.values() for c in d["contacts"]}
     sites = {site(c["value"]) for d in files.values() for c in d["contacts"] if c["type"] == "website"}
     held = {v for lead in leads.values() for v in lead.get("unpublished_channels", [])}
@@ -159,7 +173,10 @@ def seed2_entries() -> list[tuple[dict, str, dict]]:
         channels = {v for k in PHONE_KEYS for v in item[k]}
         for slug, data in files.items():
             values = {c["value"] for c in data["contacts"]}
-            if channels & values or (item["website"] and any(c["type"] == "website" and site(c["value"]) == site(item["website"]) for c in data["contacts"])):
+            if channels & values or (
+                item["website"]
+                and any(c["type"] == "website" and site(c["value"]) == site(item["website"]) for c in data["contacts"])
+            ):
                 out.append((item, slug, data))
     return out
 
@@ -186,11 +203,12 @@ def test_closed_and_warned_items_never_reach_the_site_silently():
         if "(closed)" in item["name_en"] or notes.startswith("HISTORICAL"):
             names = {d["name"] if isinstance(d["name"], str) else d["name"].get("en") for d in files.values()}
             assert item["name_en"] not in names, item["name_en"]
-            assert any(lead["name"] == item["name_en"] and lead.get("status") == "closed" for lead in leads.values()), item["name_en"]
+            assert any(lead["name"] == item["name_en"] and lead.get("status") == "closed" for lead in leads.values()), (
+                item["name_en"]
+            )
     for slug in published:
         for w in files[slug].get("warnings", []):
             assert w["text"]["en"] and w["text"]["ar"] and w["date"] and w["source"].startswith("https://"), slug
     for slug in ("lb/helem", "lb/marsa", "fr/ankh-paris", "ly/kun-libya"):
         assert files[slug].get("warnings"), slug
     assert leads["damj"].get("warnings"), "the 2023 report on Damj's emergency lines travels with the lead"
-

@@ -1,12 +1,12 @@
 """A fixture site built for real (strict MkDocs), then read as files."""
+
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 from conftest import build_site, make_data
-from test_rules import GOOD
+from test_rules_resource import GOOD
 
 
 class Links(HTMLParser):
@@ -36,8 +36,18 @@ def html_pages(site, with_404=True):
 
 def test_pages_exist_for_every_country_kind_and_language(fixture_site):
     for prefix in ("", "en/"):
-        for page in ("index", "about", "safety", "contribute", "countries/lb", "countries/eg",
-                     "countries/international", "kinds/hotline", "kinds/health", "kinds/information"):
+        for page in (
+            "index",
+            "about",
+            "safety",
+            "contribute",
+            "countries/lb",
+            "countries/eg",
+            "countries/international",
+            "kinds/hotline",
+            "kinds/health",
+            "kinds/information",
+        ):
             assert (fixture_site / f"{prefix}{page}.html").is_file(), f"{prefix}{page}.html"
 
 
@@ -69,7 +79,10 @@ def test_every_internal_link_resolves(fixture_site):
 def test_resource_cards_and_anchor(fixture_site):
     html = (fixture_site / "en/countries/lb.html").read_text()
     assert 'id="test-hotline"' in html
-    assert '<a class="wasla-contact__link" href="tel:+9611123456"><span class="wasla-contact__action">Call</span> <bdi dir="ltr">01 123 456</bdi></a>' in html
+    assert (
+        '<a class="wasla-contact__link" href="tel:+9611123456"><span class="wasla-contact__action">Call</span> <bdi dir="ltr">01 123 456</bdi></a>'
+        in html
+    )
     assert 'href="tel:1564"' in html
     assert 'href="sms:+96171123456"' in html
     assert 'href="https://wa.me/96171123456" rel="noreferrer noopener"' in html
@@ -93,7 +106,10 @@ def test_urgent_kinds_first_paused_last(fixture_site):
 
 def test_missing_translation_is_marked(fixture_site):
     html = (fixture_site / "countries/lb.html").read_text()
-    assert '<bdi lang="en" dir="ltr">A centre that is paused and has no Arabic summary yet.</bdi> <small class="wasla-untranslated">(لم تُترجم بعد)</small>' in html
+    assert (
+        '<bdi lang="en" dir="ltr">A centre that is paused and has no Arabic summary yet.</bdi> <small class="wasla-untranslated">(لم تُترجم بعد)</small>'
+        in html
+    )
     assert "<bdi>Paused Centre</bdi>" in html
 
 
@@ -106,7 +122,9 @@ def test_data_is_escaped_not_interpreted(fixture_site):
         assert "<strong>not bold</strong>" not in html and "<b>note</b>" not in html
     html = (fixture_site / "en/countries/lb.html").read_text()
     assert "&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt; Group" in html
-    assert "**not bold** [click](javascript:alert(1)) &lt;img src=x onerror=alert(2)&gt; {{ config }} &amp; more" in html
+    assert (
+        "**not bold** [click](javascript:alert(1)) &lt;img src=x onerror=alert(2)&gt; {{ config }} &amp; more" in html
+    )
 
 
 def test_hidden_and_curator_text_never_published(fixture_site):
@@ -120,8 +138,10 @@ def test_hidden_and_curator_text_never_published(fixture_site):
 
 def test_language_switch_is_relative_and_points_to_the_same_page(fixture_site):
     cases = {
-        "index.html": "en/index.html", "countries/lb.html": "../en/countries/lb.html",
-        "en/countries/lb.html": "../../countries/lb.html", "en/index.html": "../index.html",
+        "index.html": "en/index.html",
+        "countries/lb.html": "../en/countries/lb.html",
+        "en/countries/lb.html": "../../countries/lb.html",
+        "en/index.html": "../index.html",
     }
     for page, href in cases.items():
         switch = [a for t, h, a in parse(fixture_site / page).links if "wasla-switch" in (a.get("class") or "")]
@@ -145,23 +165,39 @@ def test_no_third_party_resources(fixture_site):
 
 
 def test_bad_data_fails_the_build_with_every_message_and_no_site(tmp_path):
-    data = make_data(tmp_path, {
-        "resources/lb/bad-one.yml": GOOD.replace("status: active", "status: open"),
-        "resources/lb/bad-two.yml": GOOD.replace('"01 123 456"', '"12"'),
-    })
+    data = make_data(
+        tmp_path,
+        {
+            "resources/lb/bad-one.yml": GOOD.replace("status: active", "status: open"),
+            "resources/lb/bad-two.yml": GOOD.replace('"01 123 456"', '"12"'),
+        },
+    )
     site = tmp_path / "site"
     result = build_site(data, site)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert f"{data}/resources/lb/bad-one.yml:14:9: status: unknown status; expected one of: active, paused, closed; got 'open'" in result.stderr
-    assert f"{data}/resources/lb/bad-two.yml:11:12: contacts[0].value: not a valid phone number for lb;" in result.stderr
+    assert (
+        f"{data}/resources/lb/bad-one.yml:14:9: status: unknown status; expected one of: active, paused, closed; got 'open'"
+        in result.stderr
+    )
+    assert (
+        f"{data}/resources/lb/bad-two.yml:11:12: contacts[0].value: not a valid phone number for lb;" in result.stderr
+    )
     # bad-one also shares its number with the fixture test-hotline: cross-file rules see failed files too (issue 11)
     assert "3 data errors: the site was not built" in result.stderr
     assert not site.exists()
 
 
 def test_a_new_file_is_picked_up_without_config(tmp_path):
-    data = make_data(tmp_path, {"resources/jo/new-entry.yml": GOOD.replace("countries: [lb]", "countries: [jo]").replace('"01 123 456"', '"+962 6 200 1234"')}, fixtures=False)
+    data = make_data(
+        tmp_path,
+        {
+            "resources/jo/new-entry.yml": GOOD.replace("countries: [lb]", "countries: [jo]").replace(
+                '"01 123 456"', '"+962 6 200 1234"'
+            )
+        },
+        fixtures=False,
+    )
     site = tmp_path / "site"
     result = build_site(data, site)
     assert result.returncode == 0, result.stderr
@@ -171,14 +207,20 @@ def test_a_new_file_is_picked_up_without_config(tmp_path):
 
 def test_stale_entries_are_marked(fixture_site):
     en = (fixture_site / "en/countries/eg.html").read_text()
-    assert "Verified on May 1, 2024 (3 years ago) · checked on its website<br><strong>Check before relying on it: not verified for over 12 months.</strong>" in en
+    assert (
+        "Verified on May 1, 2024 (3 years ago) · checked on its website<br><strong>Check before relying on it: not verified for over 12 months.</strong>"
+        in en
+    )
     ar = (fixture_site / "countries/eg.html").read_text()
     assert "تحقّق قبل الاعتماد عليها: لم يُتحقَّق منها منذ أكثر من 12 شهراً." in ar
 
 
 def test_cards_link_to_the_prefilled_report_form(fixture_site):
     html = (fixture_site / "en/countries/lb.html").read_text()
-    assert '<a href="https://example.org/wasla/issues/new?template=report.yml&amp;title=Report%3A+lb%2Ftest-hotline&amp;entry=lb%2Ftest-hotline" rel="noreferrer noopener">Report a problem with this entry</a>' in html
+    assert (
+        '<a href="https://example.org/wasla/issues/new?template=report.yml&amp;title=Report%3A+lb%2Ftest-hotline&amp;entry=lb%2Ftest-hotline" rel="noreferrer noopener">Report a problem with this entry</a>'
+        in html
+    )
     contribute = (fixture_site / "contribute.html").read_text()
     assert '<a href="mailto:reports@example.org"><bdi dir="ltr">reports@example.org</bdi></a>' in contribute
     assert 'href="https://example.org/wasla/issues/new?template=suggest.yml"' in contribute

@@ -5,6 +5,7 @@ does (the page and every stylesheet, script and icon it links), for every page t
 from the fixture data and from the shipped data (whose Lebanon page is the heaviest), in both
 languages.
 """
+
 import gzip
 import sys
 
@@ -14,13 +15,21 @@ from conftest import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench import first_visit  # noqa: E402
-
 from wasla.output.html_whitespace import collapse_whitespace
 from wasla.output.stylesheet import purge, relax  # noqa: E402
 
 BUDGET = 14 * 1024
-PAGE_TYPES = ("index.html", "countries/lb.html", "countries/international.html", "kinds/legal_aid.html",
-              "safety.html", "contribute.html", "open-data.html", "about.html", "404.html")
+PAGE_TYPES = (
+    "index.html",
+    "countries/lb.html",
+    "countries/international.html",
+    "kinds/legal_aid.html",
+    "safety.html",
+    "contribute.html",
+    "open-data.html",
+    "about.html",
+    "404.html",
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +44,7 @@ def shipped_site(tmp_path_factory):
 def test_first_view_of_every_page_fits_in_one_round_trip(which, fixture_site, shipped_site):
     site = fixture_site if which == "fixture" else shipped_site
     pages = list(site.rglob("*.html"))
-    for rel in PAGE_TYPES:   # every page type, in both languages, is among them
+    for rel in PAGE_TYPES:  # every page type, in both languages, is among them
         assert site / rel in pages and (site / "en" / rel in pages or rel == "404.html"), rel
     over = {p.relative_to(site).as_posix(): first_visit(p, site)[1] for p in pages}
     over = {rel: size for rel, size in over.items() if size > BUDGET}
@@ -64,7 +73,7 @@ def test_each_page_links_one_small_stylesheet_of_its_own_group(fixture_site):
             continue
         assert len(links) == 1 and links[0].startswith("../" * (len(page.relative_to(fixture_site).parts) - 1)), page
         linked.add(links[0].rsplit("/", 1)[1])
-    assert shipped == linked   # no stylesheet nobody links (Material's, the sources) is shipped
+    assert shipped == linked  # no stylesheet nobody links (Material's, the sources) is shipped
     assert all(len(gzip.compress((styles / n).read_bytes(), 6)) < 5 * 1024 for n in shipped)
 
 
@@ -82,7 +91,9 @@ PAGE = """<!doctype html><html lang="en" class="no-js"><body dir="ltr">
 
 
 def test_purge_keeps_the_rules_the_page_uses_and_drops_the_rest():
-    css = purge(["""
+    css = purge(
+        [
+            """
         :root { --used: red; --unused: blue; --chain: var(--used); }
         .menu a { color: var(--chain); }
         .menu a:hover, .menu a:focus-visible { color: green; }
@@ -99,15 +110,19 @@ def test_purge_keeps_the_rules_the_page_uses_and_drops_the_rest():
         @keyframes kept { to { opacity: 0; } }
         .menu li { animation: kept 1s; }
         td :is(.x, .y) { color: red; }
-    """], [PAGE], ['document.documentElement.className += " is-leaving";'])
+    """
+        ],
+        [PAGE],
+        ['document.documentElement.className += " is-leaving";'],
+    )
     assert ".menu a{color:var(--chain)}" in css
     assert "--used:red" in css and "--chain:var(--used)" in css and "--unused" not in css
-    assert ".menu a:hover,.menu a:focus-visible{color:green}" in css      # states of used elements
-    assert ".menu>li{margin:0}" in css and ".nowhere" not in css           # unused selectors dropped
-    assert "details[open]>summary::after" in css                           # the reader opens it
-    assert ".find[hidden]{display:none}" in css                            # script changes [hidden]
-    assert ".results>li{padding:.5rem}" in css                             # rows cloned from <template>
-    assert "html.is-leaving body" in css and "html.absent" not in css         # class set by the script
+    assert ".menu a:hover,.menu a:focus-visible{color:green}" in css  # states of used elements
+    assert ".menu>li{margin:0}" in css and ".nowhere" not in css  # unused selectors dropped
+    assert "details[open]>summary::after" in css  # the reader opens it
+    assert ".find[hidden]{display:none}" in css  # script changes [hidden]
+    assert ".results>li{padding:.5rem}" in css  # rows cloned from <template>
+    assert "html.is-leaving body" in css and "html.absent" not in css  # class set by the script
     assert "@media print{.menu{display:none}}" in css and "@media screen" not in css
     assert "@keyframes kept" in css and "@keyframes spin" not in css
     assert "td :is" not in css

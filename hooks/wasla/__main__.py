@@ -14,14 +14,14 @@ report-path: notes (make serve) or fails (--require, the deploy workflow) when r
 new:   asks for a country, a slug and kinds, and writes a commented skeleton at
        data/resources/<country>/<slug>.yml for ``make check`` to guide.
 """
+
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
-
-import json
 
 from .commands.check import check
 from .commands.links import report as link_report
@@ -33,19 +33,11 @@ from .core.dates import build_today as today
 from .loading.dataset import load
 from .output.archive import make_zip
 from .output.atomic import swap, temp_dir
-from .output.checksums import sign, verify as verify_sums, write_sums
+from .output.checksums import sign, write_sums
+from .output.checksums import verify as verify_sums
 from .output.zim import Metadata, make_zim
 
 DEFAULTS = settings.Settings()
-
-
-
-
-
-
-
-
-
 
 
 def checked_site_date(site_dir: str) -> str:
@@ -64,14 +56,26 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="validate the data folder and print every problem")
     c.add_argument("data_dir", nargs="?", default="data")
-    c.add_argument("--stale-months", type=int, default=DEFAULTS.stale_months, help="an entry verified longer ago than this is stale (default 12, as in mkdocs.yml)")
-    c.add_argument("--law-stale-months", type=int, default=DEFAULTS.law_stale_months, help="a law item as of longer ago than this may be out of date (default 24, as in mkdocs.yml)")
+    c.add_argument(
+        "--stale-months",
+        type=int,
+        default=DEFAULTS.stale_months,
+        help="an entry verified longer ago than this is stale (default 12, as in mkdocs.yml)",
+    )
+    c.add_argument(
+        "--law-stale-months",
+        type=int,
+        default=DEFAULTS.law_stale_months,
+        help="a law item as of longer ago than this may be out of date (default 24, as in mkdocs.yml)",
+    )
     n = sub.add_parser("new", help="start a resource file from the template")
     n.add_argument("--data-dir", default="data")
     n.add_argument("--country")
     n.add_argument("--slug")
     n.add_argument("--kinds", help="comma-separated")
-    v = sub.add_parser("verify", help="record that a curator checked an entry (make verify ENTRY=lb/helem METHOD=phone)")
+    v = sub.add_parser(
+        "verify", help="record that a curator checked an entry (make verify ENTRY=lb/helem METHOD=phone)"
+    )
     v.add_argument("--data-dir", default="data")
     v.add_argument("--entry", default=os.environ.get("ENTRY") or None, help="<country>/<slug>, like lb/helem")
     v.add_argument("--method", default=os.environ.get("METHOD") or None, help="website, phone, partner or in_person")
@@ -86,12 +90,22 @@ def main(argv: list[str] | None = None) -> int:
     z = sub.add_parser("zim", help="pack a built site into dist/wasla-<data date>.zim for Kiwix")
     z.add_argument("site_dir", nargs="?", default="site")
     z.add_argument("dist_dir", nargs="?", default="dist")
-    z.add_argument("--source", default=os.environ.get("WASLA_SOURCE_URL", ""), help="the ZIM's Source metadata: where the site is published (default: $WASLA_SOURCE_URL)")
+    z.add_argument(
+        "--source",
+        default=os.environ.get("WASLA_SOURCE_URL", ""),
+        help="the ZIM's Source metadata: where the site is published (default: $WASLA_SOURCE_URL)",
+    )
     sm = sub.add_parser("sums", help="write SHA256SUMS of every file of a built site (make build does)")
     sm.add_argument("site_dir", nargs="?", default="site")
-    sm.add_argument("--sign", metavar="SECRET_KEY", default=os.environ.get("MINISIGN_SECRET_KEY") or None,
-                    help="minisign secret key (default: $MINISIGN_SECRET_KEY); also writes SHA256SUMS.minisig")
-    rp = sub.add_parser("report-path", help="note when readers have no way to report (make serve); --require fails (deploy)")
+    sm.add_argument(
+        "--sign",
+        metavar="SECRET_KEY",
+        default=os.environ.get("MINISIGN_SECRET_KEY") or None,
+        help="minisign secret key (default: $MINISIGN_SECRET_KEY); also writes SHA256SUMS.minisig",
+    )
+    rp = sub.add_parser(
+        "report-path", help="note when readers have no way to report (make serve); --require fails (deploy)"
+    )
     rp.add_argument("--config", default="mkdocs.yml")
     rp.add_argument("--require", action="store_true", help="exit 1 when neither issues_url nor report_email is set")
     td = sub.add_parser("tempdir", help="make build: clean stale temporary folders, make one beside the site, print it")

@@ -1,6 +1,7 @@
 """``make check``: every problem as ``file:line:col: field: message`` (and as GitHub annotations under
 GitHub Actions), the verification queue, the law items stale or of low confidence, and a summary;
 exit 1 on any error."""
+
 from __future__ import annotations
 
 import sys
@@ -15,6 +16,7 @@ from ..queries.law import law_notes
 
 EVIDENCE_STALE_YEARS = Settings().evidence_stale_years  # the queue's order does not depend on it
 
+
 def check(data_dir: str, stale_months: int, law_stale_months: int) -> int:
     now = today()
     dataset, problems = load(data_dir, raise_on_error=False, today=now)
@@ -26,8 +28,10 @@ def check(data_dir: str, stale_months: int, law_stale_months: int) -> int:
         print(printable(line))
     errors = sum(1 for p in problems if p.level == ERROR)
     warnings = len(problems) - errors
-    print(f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-          f"{len(never)} not yet verified, {len(stale)} stale")
+    print(
+        f"{len(dataset.resources)} resources valid; {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
+        f"{len(never)} not yet verified, {len(stale)} stale"
+    )
     if dataset.countries:
         print(f"{len(dataset.countries)} law files; {len(law)} law notes (stale or low confidence)")
     return 1 if errors else 0
@@ -45,4 +49,8 @@ def verification_queue(never, stale, now, stale_months: int) -> None:
     for r in sorted(never, key=lambda r: queue_key(summarise(r.sources, now, EVIDENCE_STALE_YEARS))):
         print(printable(f"{r.path}: note: not yet verified; {newest(r)}"))
     for r in sorted(stale, key=lambda r: queue_key(summarise(r.sources, now, EVIDENCE_STALE_YEARS))):
-        print(printable(f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago; {newest(r)}"))
+        print(
+            printable(
+                f"{r.path}: note: stale: last verified {r.last_verified.isoformat()}, over {stale_months} months ago; {newest(r)}"
+            )
+        )

@@ -6,6 +6,7 @@ loggers are lowered to WARNING here. Not `mkdocs --quiet`: it lowers the whole `
 to ERROR, so strict mode no longer counts warnings and lets them pass. Warnings and errors
 of every logger still print, and strict mode still fails on them. `make check` stays detailed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,12 @@ def summary(dataset: Dataset, today: dt.date, stale_months: int) -> str:
     """'31 resources valid · 0 errors · 32 warnings · 31 not yet verified — make check for details'."""
     never, stale = freshness(dataset, today, stale_months)
     warnings = sum(1 for p in dataset.problems if p.level != ERROR)
-    parts = [f"{plural(len(dataset.resources), 'resource')} valid", "0 errors", plural(warnings, "warning"),
-             f"{len(never)} not yet verified"]
+    parts = [
+        f"{plural(len(dataset.resources), 'resource')} valid",
+        "0 errors",
+        plural(warnings, "warning"),
+        f"{len(never)} not yet verified",
+    ]
     if stale:
         parts.append(f"{len(stale)} stale")
     return " · ".join(parts) + " — make check for details"
@@ -46,5 +51,7 @@ def failure(problems: list[Problem], stream) -> str:
     errors = [p for p in problems if p.level == ERROR]
     report(errors, stream)
     warnings = len(problems) - len(errors)
-    return (f"{plural(len(errors), 'data error')}: the site was not built; fix the lines above "
-            f"({plural(warnings, 'warning')} too: make check for details)")
+    return (
+        f"{plural(len(errors), 'data error')}: the site was not built; fix the lines above "
+        f"({plural(warnings, 'warning')} too: make check for details)"
+    )

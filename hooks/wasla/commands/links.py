@@ -4,6 +4,7 @@ Run by .github/workflows/links.yml (never in the build or in pull-request
 checks: it depends on other sites and is slow). Writes one Markdown report
 that the workflow puts into a single GitHub issue.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,7 +27,7 @@ def links(dataset: Dataset) -> dict[str, list[str]]:
             found.setdefault(url, [])
             if r.path not in found[url]:
                 found[url].append(r.path)
-    for country in dataset.countries.values():  # what the law says (#12): its sources and warnings' sources too
+    for country in dataset.countries.values():  # what the law says: its sources, and warnings' sources too
         for url in [s.url for item in country.law for s in item.sources]:
             found.setdefault(url, [])
             if country.path not in found[url]:
@@ -65,10 +66,15 @@ def report(dataset: Dataset, today: dt.date, stale_months: int, workers: int = 8
         results = dict(zip(urls, pool.map(status, urls)))
     dead = {u: why for u, why in results.items() if why}
     never, stale = freshness(dataset, today, stale_months)
-    lines = [f"Link check of {today.isoformat()}: {len(urls)} links, {len(dead)} not answering; "
-             f"{len(stale)} stale entries, {len(never)} never verified.", ""]
+    lines = [
+        f"Link check of {today.isoformat()}: {len(urls)} links, {len(dead)} not answering; "
+        f"{len(stale)} stale entries, {len(never)} never verified.",
+        "",
+    ]
     lines += ["## Links that did not answer", ""]
-    lines += [f"- {u} ({why}) in {', '.join(f'`{p}`' for p in urls[u])}" for u, why in sorted(dead.items())] or ["None."]
+    lines += [f"- {u} ({why}) in {', '.join(f'`{p}`' for p in urls[u])}" for u, why in sorted(dead.items())] or [
+        "None."
+    ]
     lines += ["", f"## Stale entries (verified more than {stale_months} months ago)", ""]
     lines += [f"- `{r.path}`: last verified {r.last_verified.isoformat()}" for r in stale] or ["None."]
     lines += ["", "## Never verified", ""]

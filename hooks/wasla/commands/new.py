@@ -1,5 +1,6 @@
 """``make new``: asks for a country, a slug and kinds, and writes a commented skeleton at
 ``data/resources/<country>/<slug>.yml`` for ``make check`` to guide."""
+
 from __future__ import annotations
 
 import sys
@@ -13,6 +14,7 @@ from ..loading.dataset import load_kinds
 from ..rules import slugs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
 
 def ask(prompt: str, value: str | None, valid, hint: str) -> str:
     while True:
@@ -51,14 +53,30 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
         bad = [k for k in items if k not in known_kinds]
         return (f"unknown kind '{bad[0]}'" if bad else None) if items else "give at least one kind"
 
-    country = ask("Country (lower-case ISO code like lb, or international)", country, valid_country, "for example: lb, eg, tn, international")
+    country = ask(
+        "Country (lower-case ISO code like lb, or international)",
+        country,
+        valid_country,
+        "for example: lb, eg, tn, international",
+    )
     print(f"  {country_name(country, 'en')} / {country_name(country, 'ar')}")
     slug = ask("Slug (the file name: lower-case letters, digits, hyphens)", slug, valid_slug, slugs.EXAMPLE)
-    kinds_list = [k.strip() for k in ask(f"Kinds, comma-separated ({', '.join(known_kinds)})", kinds, valid_kinds, "for example: hotline, legal_aid").split(",") if k.strip()]
+    kinds_list = [
+        k.strip()
+        for k in ask(
+            f"Kinds, comma-separated ({', '.join(known_kinds)})", kinds, valid_kinds, "for example: hotline, legal_aid"
+        ).split(",")
+        if k.strip()
+    ]
 
     path = data / "resources" / country / f"{slug}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     path.write_text(env.get_template("resource.yml").render(country=country, kinds=kinds_list), encoding="utf-8")
     print(f"Wrote {display_path(str(path))}. Fill it in, then run: make check")
     return 0

@@ -3,6 +3,7 @@
 ``make serve`` prints a note when neither ``issues_url`` nor ``report_email`` is set; the deploy
 workflow refuses to publish without one (``--require``).
 """
+
 from __future__ import annotations
 
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..output.reporting import KEYS
+
 
 class _Tolerant(yaml.SafeLoader):
     """Reads mkdocs.yml without running anything: unknown tags (!ENV, !!python/…) read as None."""
@@ -30,8 +32,10 @@ def configured(mkdocs_yml: str | Path = "mkdocs.yml", environ=os.environ) -> dic
     return {key: environ.get(f"WASLA_{key.upper()}") or str(extra.get(key) or "") for key in KEYS}
 
 
-HOW = ("set extra.wasla.issues_url (your repository's https://github.com/<owner>/<repo>/issues/new) "
-       "and/or extra.wasla.report_email in mkdocs.yml, or WASLA_ISSUES_URL / WASLA_REPORT_EMAIL")
+HOW = (
+    "set extra.wasla.issues_url (your repository's https://github.com/<owner>/<repo>/issues/new) "
+    "and/or extra.wasla.report_email in mkdocs.yml, or WASLA_ISSUES_URL / WASLA_REPORT_EMAIL"
+)
 
 
 NOTE = f"note: readers of this site have no way to report a wrong entry: {HOW}. The deploy workflow refuses to publish without one."

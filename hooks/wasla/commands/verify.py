@@ -1,4 +1,4 @@
-"""``make verify``: a curator records that they checked an entry (issue #19).
+"""``make verify``: a curator records that they checked an entry.
 
     make verify ENTRY=lb/helem METHOD=phone [CHANGED="new opening hours"]
 
@@ -14,6 +14,7 @@ than those three fields would change, nothing is written and the curator is told
 has checked the entry's contact details against the organisation itself, by the method named,
 on that date.  A contributor never sets it; reading an aggregator is not a verification.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,10 @@ import re
 import sys
 from pathlib import Path
 
-from ..core.problems import ERROR, display_path, report
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from ..core.problems import ERROR, did_you_mean, display_path, report
 from ..loading.dataset import load
 from ..rules.resource import FIELDS, VERIFIED_BY
 
@@ -44,15 +48,17 @@ def entry_path(data_dir: Path, entry: str) -> Path:
         raise VerifyError(f"entry: not an entry name; expected <country>/<slug>, like 'lb/helem'; got '{entry}'")
     path = data_dir / "resources" / f"{text}.yml"
     if not path.is_file():
-        close = difflib.get_close_matches(text, [p.relative_to(data_dir / "resources").with_suffix("").as_posix()
-                                                 for p in (data_dir / "resources").glob("*/*.yml")], n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        entries = [
+            p.relative_to(data_dir / "resources").with_suffix("").as_posix()
+            for p in (data_dir / "resources").glob("*/*.yml")
+        ]
+        close = did_you_mean(text, entries)
+        hint = f" (did you mean '{close}'?)" if close else ""
         raise VerifyError(f"entry: no such entry{hint}; expected a file {display_path(str(path))}; got '{entry}'")
     return path
 
 
 def _yaml():
-    from ruamel.yaml import YAML
 
     yaml = YAML()  # round-trip: comments, order and quotes are kept
     yaml.preserve_quotes = True
@@ -63,7 +69,6 @@ def _yaml():
 
 def record(text: str, today: dt.date, method: str, changed: str | None) -> str:
     """The file's text with the verification recorded; raises VerifyError if the layout would change."""
-    from ruamel.yaml.error import YAMLError
 
     yaml = _yaml()
     try:
@@ -77,24 +82,31 @@ def record(text: str, today: dt.date, method: str, changed: str | None) -> str:
         if key in doc:
             doc[key] = value
         else:  # where the rulebook's order puts it: before the first later field present
-            later = [k for k in order[order.index(key) + 1:] if k in doc]
+            later = [k for k in order[order.index(key) + 1 :] if k in doc]
             doc.insert(list(doc).index(later[0]) if later else len(doc), key, value)
     if changed:
         note = f"{today.isoformat()} ({method}): {changed.strip()}"
         old = doc.get("curator_notes")
         value = f"{old} | {note}" if old else note
         if "curator_notes" in doc:
-            doc["curator_notes"] = type(old)(value) if isinstance(old, str) and type(old) is not str else value  # keep its quoting
+            doc["curator_notes"] = (
+                type(old)(value) if isinstance(old, str) and type(old) is not str else value
+            )  # keep its quoting
         else:
             doc["curator_notes"] = value
     out = io.StringIO()
     yaml.dump(doc, out)
     new = out.getvalue()
-    unexpected = [line for line in difflib.ndiff(text.splitlines(), new.splitlines())
-                  if line[:2] in ("- ", "+ ") and not line[2:].startswith(tuple(f"{k}:" for k in CHANGED_FIELDS))]
+    unexpected = [
+        line
+        for line in difflib.ndiff(text.splitlines(), new.splitlines())
+        if line[:2] in ("- ", "+ ") and not line[2:].startswith(tuple(f"{k}:" for k in CHANGED_FIELDS))
+    ]
     if unexpected:
-        raise VerifyError(f"not written: recording the verification would also change {unexpected[0][2:].strip()!r}; "
-                          "edit last_verified and verified_by by hand")
+        raise VerifyError(
+            f"not written: recording the verification would also change {unexpected[0][2:].strip()!r}; "
+            "edit last_verified and verified_by by hand"
+        )
     return new
 
 
@@ -117,14 +129,21 @@ def verify(data_dir: str, entry: str | None, method: str | None, changed: str | 
     try:
         if entry is None:
             if not interactive:
-                raise VerifyError("entry: none given; expected make verify ENTRY=<country>/<slug> METHOD=<method>, like ENTRY=lb/helem METHOD=phone")
+                raise VerifyError(
+                    "entry: none given; expected make verify ENTRY=<country>/<slug> METHOD=<method>, like ENTRY=lb/helem METHOD=phone"
+                )
             entry = ask("Entry (country/slug, like lb/helem)", lambda v: _problem(lambda: entry_path(data, v)))
         path = entry_path(data, entry)
         if method is None and interactive:
-            method = ask(f"How did you check it? ({', '.join(VERIFIED_BY)})", lambda v: None if v in VERIFIED_BY else f"'{v}' is not one of: {', '.join(VERIFIED_BY)}")
+            method = ask(
+                f"How did you check it? ({', '.join(VERIFIED_BY)})",
+                lambda v: None if v in VERIFIED_BY else f"'{v}' is not one of: {', '.join(VERIFIED_BY)}",
+            )
             changed = input("What changed (empty: nothing): ").strip() or None
         if method not in VERIFIED_BY:
-            raise VerifyError(f"method: unknown method; expected one of: {', '.join(VERIFIED_BY)}; got '{method or ''}'")
+            raise VerifyError(
+                f"method: unknown method; expected one of: {', '.join(VERIFIED_BY)}; got '{method or ''}'"
+            )
         text = path.read_text(encoding="utf-8")
         new = record(text, today, method, changed)
     except VerifyError as exc:
@@ -133,12 +152,18 @@ def verify(data_dir: str, entry: str | None, method: str | None, changed: str | 
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(new, encoding="utf-8")
     tmp.replace(path)
-    print(f"{display_path(str(path))}: last_verified: {today.isoformat()}, verified_by: {method}" + (f"; noted: {changed.strip()}" if changed else ""))
+    print(
+        f"{display_path(str(path))}: last_verified: {today.isoformat()}, verified_by: {method}"
+        + (f"; noted: {changed.strip()}" if changed else "")
+    )
     _, problems = load(data, raise_on_error=False, today=today)
     mine = [p for p in problems if Path(p.path).resolve() == path.resolve() or p.path == display_path(str(path))]
     report(mine, sys.stdout)
     errors = sum(1 for p in mine if p.level == ERROR)
-    print(f"check: {errors} error{'s' * (errors != 1)} in this file" + ("; fix them, then run make check" if errors else ""))
+    print(
+        f"check: {errors} error{'s' * (errors != 1)} in this file"
+        + ("; fix them, then run make check" if errors else "")
+    )
     return 1 if errors else 0
 
 

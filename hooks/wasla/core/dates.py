@@ -5,12 +5,13 @@ A date in the data keeps its precision: ``2024`` is a year and is shown as one, 
 (``2024`` sorts as 2024-01-01).  Every date is written through CLDR (babel), so its month names
 and digits are the page language's.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_timedelta
@@ -77,14 +78,14 @@ def build_today() -> dt.date:
 # Writing dates in a page language
 
 
-@lru_cache(maxsize=None)
+@cache
 def _levant(lang: str) -> Locale | None:
     # Arabic readers from the Levant and Iraq know March as آذار, from Egypt and the Gulf as
     # مارس. CLDR's 'ar' gives only مارس; newspapers write both, «آذار/مارس».
     return Locale.parse("ar_SY") if lang == "ar" else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_name(month: int, lang: str) -> str:
     name = locale(lang).months["format"]["wide"][month]
     levant = _levant(lang)
@@ -124,7 +125,7 @@ def format_written_date(text: str, lang: str) -> str:
     return format_partial_date(parsed[0], parsed[1], lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def format_years(years: int, lang: str) -> str:
     """'3 years' / '3 سنوات' (CLDR plural rules)."""
     return format_timedelta(dt.timedelta(days=365 * years), granularity="year", threshold=100, locale=locale(lang))

@@ -3,9 +3,10 @@
 ``LANGUAGES`` are the languages a page is built in, the default first (built at the site root).
 Entry text (``Text``) is written in the same languages.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 
@@ -23,25 +24,25 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RTL else "ltr"
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale(lang: str) -> Locale:
     """The CLDR locale of a page language (names, numbers, dates)."""
     return Locale.parse(lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def regional_locale(lang: str) -> Locale:
     """The locale with its likely region, where the region matters (the first day of the week)."""
     return Locale(*REGIONAL.get(lang, (lang,)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_codes() -> frozenset[str]:
     """ISO 639-1 codes known to CLDR."""
     return frozenset(k for k in Locale("en").languages if len(k) == 2 and k.isalpha() and k.islower())
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_name(code: str, lang: str) -> str:
     """A language's name in a page language ('Arabic', «الفرنسية»)."""
     return Locale(lang).languages.get(code, code)

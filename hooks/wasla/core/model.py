@@ -4,11 +4,12 @@ Resources and their contacts, sources and warnings; kinds; what the law says in 
 the computed opening-hours schedule of a contact; the dataset that holds them all.
 Nothing here knows about files, rules or pages.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 import json
+from dataclasses import dataclass, field
 
 from .languages import TEXT_LANGUAGES, direction
 
@@ -21,7 +22,7 @@ class Text:
     ar: str | None = None
     neutral: bool = False
 
-    def get(self, lang: str) -> "Shown":
+    def get(self, lang: str) -> Shown:
         value = getattr(self, lang)
         if value:
             return Shown(value, lang, missing=False, neutral=self.neutral)
@@ -127,7 +128,9 @@ class Schedule:
         for a, b in self.intervals:
             deltas += [a - last, b - a]
             last = b
-        return json.dumps({"z": self.zone, "t": self.start, "n": self.end - self.start, "i": deltas}, separators=(",", ":"))
+        return json.dumps(
+            {"z": self.zone, "t": self.start, "n": self.end - self.start, "i": deltas}, separators=(",", ":")
+        )
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,6 @@ class Resource:
     @property
     def anchor(self) -> str:
         return self.slug
-
 
 
 LAW_TEXTS = ("legal_basis", "max_penalty", "gender_expression", "enforcement", "recent_change")

@@ -5,6 +5,7 @@ Arabic: alef forms, ى/ي, ة/ه, hamza seats, tashkeel, tatweel, the article (�
 Latin: case and accents; digits: Arabic-Indic and Persian as ASCII, a number split by spaces,
 dashes or dots joined.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,29 +20,74 @@ CHAR_MAP = {
     "\u06cc": "\u064a",  # ی Farsi yeh → ي
     "\u0629": "\u0647",  # ة teh marbuta → ه
     "\u06a9": "\u0643",  # ک keheh → ك
-    "\u0640": "",        # ـ tatweel
+    "\u0640": "",  # ـ tatweel
 }
 for _i in range(10):
     CHAR_MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     CHAR_MAP[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 # ... and every combining mark removed (one C-level translate instead of a loop per character)
-_TRANSLATE = str.maketrans({**{chr(c): None for c in [*range(0x300, 0x30000), *range(0xE0100, 0xE01F0)]
-                               if unicodedata.category(chr(c)).startswith("M")}, **CHAR_MAP})
+_TRANSLATE = str.maketrans(
+    {
+        **{
+            chr(c): None
+            for c in [*range(0x300, 0x30000), *range(0xE0100, 0xE01F0)]
+            if unicodedata.category(chr(c)).startswith("M")
+        },
+        **CHAR_MAP,
+    }
+)
 
 # Digits split by spaces, dashes, dots, slashes or brackets are one number: "+961 1 234-567".
 _DIGIT_JOIN = re.compile(r"([0-9])[\s\-./()]+(?=[0-9])")
 _TOKEN = re.compile(r"[^\W_]+")
 _ARABIC = re.compile(r"^[\u0600-\u06ff]+$")
-ARTICLES = ("\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644", "\u0627\u0644")  # وال بال فال كال ال
+ARTICLES = (
+    "\u0648\u0627\u0644",
+    "\u0628\u0627\u0644",
+    "\u0641\u0627\u0644",
+    "\u0643\u0627\u0644",
+    "\u0627\u0644",
+)  # وال بال فال كال ال
 LAM_LAM = "\u0644\u0644"  # لل: ل + ال
 PREFIXES = "\u0648\u0628\u0644\u0641\u0643"  # و ب ل ف ك, tried off a query word
 
-STOP_WORDS = sorted({
-    "a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with",
-    "http", "https", "www",
-    # normalised Arabic: في من على إلى عن مع أو ثم التي الذي هذا هذه
-    "في", "من", "علي", "الي", "عن", "مع", "او", "ثم", "التي", "الذي", "هذا", "هذه",
-})
+STOP_WORDS = sorted(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "http",
+        "https",
+        "www",
+        # normalised Arabic: في من على إلى عن مع أو ثم التي الذي هذا هذه
+        "في",
+        "من",
+        "علي",
+        "الي",
+        "عن",
+        "مع",
+        "او",
+        "ثم",
+        "التي",
+        "الذي",
+        "هذا",
+        "هذه",
+    }
+)
 _STOP = frozenset(STOP_WORDS)
 
 
@@ -57,7 +103,7 @@ def strip_article(token: str) -> str:
         return token
     for article in ARTICLES:
         if token.startswith(article) and len(token) - len(article) >= 2:
-            return token[len(article):]
+            return token[len(article) :]
     if token.startswith(LAM_LAM) and len(token) >= 4:
         return token[2:]
     return token

@@ -3,10 +3,11 @@
 Names come from CLDR (babel); ``NAME_OVERRIDES`` holds the few a reader in the region expects
 otherwise, each with its source.
 """
+
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 
@@ -35,15 +36,13 @@ SORT_AS: dict[tuple[str, str], str] = {
 _ARTICLE = "\u0627\u0644"  # ال
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes (lower case), from CLDR."""
-    return frozenset(
-        k.lower() for k in Locale("en").territories if len(k) == 2 and k.isalpha() and k not in _NOT_ISO
-    )
+    return frozenset(k.lower() for k in Locale("en").territories if len(k) == 2 and k.isalpha() and k not in _NOT_ISO)
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_name(code: str, lang: str) -> str:
     """The name shown for a country in a page language: the override table, else CLDR's;
     'international' is the string table's word for services for people everywhere."""

@@ -6,8 +6,10 @@ Every problem prints as one line a contributor can act on::
 
 Under GitHub Actions each one is also printed as a workflow annotation.
 """
+
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 
@@ -85,3 +87,11 @@ def report(problems: list[Problem], stream, *, annotations: bool | None = None) 
         print(str(p), file=stream)
         if annotations:
             print(p.annotation(), file=stream)
+
+
+def did_you_mean(value, valid, cutoff: float = 0.6) -> str | None:
+    """The closest valid word to a misspelt one, or None."""
+    if not isinstance(value, str):
+        return None
+    close = difflib.get_close_matches(value, list(valid), n=1, cutoff=cutoff)
+    return close[0] if close else None

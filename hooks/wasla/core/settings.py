@@ -6,11 +6,13 @@ naming the key) and lets ``WASLA_<NAME>`` in the environment override any of the
 and tests). The README's settings table is written from ``SETTINGS`` (``python -m wasla
 settings``), and a test keeps the two equal.
 """
+
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, fields
+
+from .problems import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -25,18 +27,38 @@ CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' d
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str, "data", "The data folder, relative to mkdocs.yml."),
-    Setting("exit_url", str, "https://www.accuweather.com/",
-            "Where the quick-exit link goes: a neutral, everyday page. Offline it goes to assets/neutral.html."),
-    Setting("csp", str, CSP, "The Content-Security-Policy sent as a <meta> on every page (static hosts cannot "
-            "send headers). No inline script or style exists, so nothing is hashed."),
+    Setting(
+        "exit_url",
+        str,
+        "https://www.accuweather.com/",
+        "Where the quick-exit link goes: a neutral, everyday page. Offline it goes to assets/neutral.html.",
+    ),
+    Setting(
+        "csp",
+        str,
+        CSP,
+        "The Content-Security-Policy sent as a <meta> on every page (static hosts cannot "
+        "send headers). No inline script or style exists, so nothing is hashed.",
+    ),
     Setting("stale_months", int, 12, "A verification older than this many months is shown as old."),
     Setting("evidence_stale_years", int, 3, "A card whose newest source is older than this many years says so."),
-    Setting("law_stale_months", int, 24, "What the law says, older than this many months, is marked "
-            "\"may be out of date\"."),
-    Setting("issues_url", str, "", "The repository's \"new issue\" address: each card links to the report form "
-            "with its entry filled in. Empty: no report links."),
-    Setting("report_email", str, "", "An address for reports from readers without a GitHub account, shown on "
-            "the contribute page and in each card's report link."),
+    Setting(
+        "law_stale_months", int, 24, 'What the law says, older than this many months, is marked "may be out of date".'
+    ),
+    Setting(
+        "issues_url",
+        str,
+        "",
+        'The repository\'s "new issue" address: each card links to the report form '
+        "with its entry filled in. Empty: no report links.",
+    ),
+    Setting(
+        "report_email",
+        str,
+        "",
+        "An address for reports from readers without a GitHub account, shown on "
+        "the contribute page and in each card's report link.",
+    ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -83,8 +105,8 @@ def read(extra: dict | None, environ=os.environ) -> Settings:
     values = {}
     for key, value in extra.items():
         if key not in BY_NAME:
-            close = difflib.get_close_matches(str(key), list(BY_NAME), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            close = did_you_mean(str(key), BY_NAME)
+            hint = f" (did you mean '{close}'?)" if close else ""
             raise SettingsError(
                 f"extra.wasla.{key}: unknown setting{hint}; expected one of: {', '.join(BY_NAME)}; got '{key}'"
             )

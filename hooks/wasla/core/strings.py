@@ -3,9 +3,10 @@
 Read with the same strict YAML reader as the data. English fills any key another language
 lacks (a test keeps the tables equal, so that happens only while a translation is in progress).
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .yamlload import loads, plain
@@ -13,7 +14,7 @@ from .yamlload import loads, plain
 TABLES = Path(__file__).resolve().parent.parent / "strings"
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(lang: str) -> dict[str, str]:
     """The UI string table for a language; English fills any key it lacks."""
     table = plain(loads((TABLES / f"{lang}.yml").read_text(encoding="utf-8")))

@@ -8,6 +8,7 @@ keys, anchors, aliases and tags are errors with a position.
 The parser is libyaml (through PyYAML's C binding when available); the tree is
 built from its events, so each value knows its line and column.
 """
+
 from __future__ import annotations
 
 import re
@@ -134,7 +135,7 @@ def quoted_texts(text: str) -> list[tuple[Pos, str, int | None]]:
             ch = line[i]
             if quote is not None:
                 opened, q = quote
-                if q == "'" and ch == "'" and line[i + 1:i + 2] == "'":
+                if q == "'" and ch == "'" and line[i + 1 : i + 2] == "'":
                     i += 2
                     continue
                 if q == '"' and ch == "\\":
@@ -164,17 +165,24 @@ def quote_hint(text: str, gave_up: int) -> tuple[Pos, str] | None:
     """When PyYAML gave up because of a quote left open, point at where that quote opened."""
     for opened, q, closed in quoted_texts(text):
         if closed is None:
-            return opened, (f"the file is not valid YAML: this quote ({q}) is never closed; "
-                            f"expected a closing {q} on line {opened.line}; got none before the end of the file")
+            return opened, (
+                f"the file is not valid YAML: this quote ({q}) is never closed; "
+                f"expected a closing {q} on line {opened.line}; got none before the end of the file"
+            )
         if closed > opened.line and closed == gave_up:
-            return opened, (f"the file is not valid YAML: this quote ({q}) is not closed on its line, so the text runs "
-                            f"on to line {closed}; expected a closing {q} on line {opened.line}")
+            return opened, (
+                f"the file is not valid YAML: this quote ({q}) is not closed on its line, so the text runs "
+                f"on to line {closed}; expected a closing {q} on line {opened.line}"
+            )
     return None
 
 
 def _node(event, it, depth: int):
     if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) and depth >= MAX_DEPTH:
-        raise YamlError(_pos(event.start_mark), f"nested too deeply; expected at most {MAX_DEPTH} levels of lists and mappings; got more")
+        raise YamlError(
+            _pos(event.start_mark),
+            f"nested too deeply; expected at most {MAX_DEPTH} levels of lists and mappings; got more",
+        )
     if isinstance(event, yaml.AliasEvent):
         raise YamlError(
             _pos(event.start_mark),

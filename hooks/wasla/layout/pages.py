@@ -5,6 +5,7 @@ its own cards (then ``<cc>-2.html``, ``<cc>-3.html`` …) and the first ``INTERN
 international services with a link to the rest; a kind page shows at most ``KIND_PER_COUNTRY``
 entries per country.  Every link to an entry points at the page its card is on.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -79,7 +80,9 @@ class Layout:
     def _own(self, code: str) -> list[tuple[str, Resource]]:
         """(primary kind, entry) in page order: kinds most urgent first, then status and name."""
         own = [r for r in self._by_country.get(code, []) if code == INTERNATIONAL or r.folder != INTERNATIONAL]
-        return sorted(((self.primary_kind(r), r) for r in own), key=lambda kr: (self._order[kr[0]], self.sort_key(kr[1])))
+        return sorted(
+            ((self.primary_kind(r), r) for r in own), key=lambda kr: (self._order[kr[0]], self.sort_key(kr[1]))
+        )
 
     # -- paging -----------------------------------------------------------------------
     def _paginate(self) -> None:
@@ -89,7 +92,7 @@ class Layout:
         self._group_page: dict[tuple[str, str], int] = {}
         for code in self._by_country:
             entries = self._own(code)
-            chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+            chunks = [entries[i : i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
             self._pages[code] = chunks
             for index, chunk in enumerate(chunks):
                 for kind, r in chunk:

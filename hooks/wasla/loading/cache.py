@@ -4,13 +4,14 @@ static-i18n runs a full MkDocs build per language and ``mkdocs serve`` keeps
 hook modules loaded between rebuilds, so the dataset is cached against a
 fingerprint of every data file (path, size, mtime).
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from .dataset import load
 from ..core.model import Dataset
+from .dataset import load
 
 _cache: dict[str, tuple[tuple, Dataset]] = {}
 

@@ -5,6 +5,7 @@
 ``DataError`` once at the end if any was an error.  Nothing is published from a dataset that had
 errors.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,7 +43,9 @@ def load_short_codes(data_dir: Path, problems: list[Problem]) -> dict[str, tuple
     return codes
 
 
-def load_countries(data_dir: Path, today: dt.date, problems: list[Problem]) -> tuple[tuple[str, ...], dict[str, Country]]:
+def load_countries(
+    data_dir: Path, today: dt.date, problems: list[Problem]
+) -> tuple[tuple[str, ...], dict[str, Country]]:
     """(region codes, {code: Country}) from data/region.yml and data/countries/*.yml."""
     region: list[str] = []
     path = data_dir / "region.yml"
@@ -53,7 +56,12 @@ def load_countries(data_dir: Path, today: dt.date, problems: list[Problem]) -> t
             check_fields(c, data, REGION_FIELDS, "")
             region = region_codes_are_iso(c, data)
         elif not any(p.path == shown for p in problems):
-            c.error(Pos(1, 1), "", "must be a mapping; expected a 'countries:' list of lower-case country codes; got something else", "region_file")
+            c.error(
+                Pos(1, 1),
+                "",
+                "must be a mapping; expected a 'countries:' list of lower-case country codes; got something else",
+                "region_file",
+            )
         problems.extend(c.problems)
     countries: dict[str, Country] = {}
     folder = data_dir / "countries"
@@ -61,7 +69,16 @@ def load_countries(data_dir: Path, today: dt.date, problems: list[Problem]) -> t
         if file.name.startswith("."):
             continue
         if file.suffix != ".yml" or not file.is_file():
-            problems.append(Problem(display_path(str(file)), 1, 1, "", f"not read: expected data/countries/<country code>.yml; got '{file.relative_to(data_dir).as_posix()}'", rule="file_location"))
+            problems.append(
+                Problem(
+                    display_path(str(file)),
+                    1,
+                    1,
+                    "",
+                    f"not read: expected data/countries/<country code>.yml; got '{file.relative_to(data_dir).as_posix()}'",
+                    rule="file_location",
+                )
+            )
             continue
         data, shown = read_yaml(file, problems)
         if data is None and any(p.path == shown for p in problems):
@@ -72,7 +89,17 @@ def load_countries(data_dir: Path, today: dt.date, problems: list[Problem]) -> t
             countries[country.code] = country
     for code in region:
         if code not in countries and not (folder / f"{code}.yml").exists():
-            problems.append(Problem(display_path(str(folder / f"{code}.yml")), 1, 1, "", f"no law file for a region country; expected data/countries/{code}.yml (see CONTRIBUTING.md, 'What the law says'); got none", "warning", "region_has_law"))
+            problems.append(
+                Problem(
+                    display_path(str(folder / f"{code}.yml")),
+                    1,
+                    1,
+                    "",
+                    f"no law file for a region country; expected data/countries/{code}.yml (see CONTRIBUTING.md, 'What the law says'); got none",
+                    "warning",
+                    "region_has_law",
+                )
+            )
     return tuple(region), countries
 
 
@@ -83,7 +110,9 @@ def data_date(data_dir: Path) -> str:
             ["git", "log", "-1", "--format=%cs", "--", "."], cwd=data_dir, capture_output=True, text=True, timeout=10
         )
         if out.returncode == 0 and out.stdout.strip():
-            dirty = subprocess.run(["git", "status", "--porcelain", "--", "."], cwd=data_dir, capture_output=True, text=True, timeout=10)
+            dirty = subprocess.run(
+                ["git", "status", "--porcelain", "--", "."], cwd=data_dir, capture_output=True, text=True, timeout=10
+            )
             if not dirty.stdout.strip():
                 return out.stdout.strip()
     except (OSError, subprocess.SubprocessError):
@@ -91,12 +120,25 @@ def data_date(data_dir: Path) -> str:
     return dt.date.today().isoformat()
 
 
-def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_error: bool = True) -> tuple[Dataset, list[Problem]]:
+def load(
+    data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_error: bool = True
+) -> tuple[Dataset, list[Problem]]:
     data_dir = Path(data_dir)
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not (data_dir / "kinds.yml").exists():
-        raise DataError([Problem(display_path(str(data_dir)), 1, 1, "", "no kinds.yml here; expected a data folder with kinds.yml and resources/; got none", rule="data_dir")])
+        raise DataError(
+            [
+                Problem(
+                    display_path(str(data_dir)),
+                    1,
+                    1,
+                    "",
+                    "no kinds.yml here; expected a data folder with kinds.yml and resources/; got none",
+                    rule="data_dir",
+                )
+            ]
+        )
     kinds = load_kinds(data_dir, problems)
     short_codes = load_short_codes(data_dir, problems)
     resources = []
@@ -104,8 +146,21 @@ def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_
         if why != "location":
             problems.append(Problem(display_path(str(path)), 1, 1, "", f"not read: {why}", rule="plain_file"))
             continue
-        hint = "rename it to end in .yml" if path.suffix in (".yaml", ".YML", ".txt", "") else "move it to data/resources/<country>/<slug>.yml"
-        problems.append(Problem(display_path(str(path)), 1, 1, "", f"not read: expected data/resources/<country>/<slug>.yml; {hint}; got '{path.relative_to(data_dir).as_posix()}'", rule="file_location"))
+        hint = (
+            "rename it to end in .yml"
+            if path.suffix in (".yaml", ".YML", ".txt", "")
+            else "move it to data/resources/<country>/<slug>.yml"
+        )
+        problems.append(
+            Problem(
+                display_path(str(path)),
+                1,
+                1,
+                "",
+                f"not read: expected data/resources/<country>/<slug>.yml; {hint}; got '{path.relative_to(data_dir).as_posix()}'",
+                rule="file_location",
+            )
+        )
     seen: dict[str, str] = {}
     checked = []  # every file's contacts, valid files or not, for the cross-file rules
     for path in resource_files(data_dir):
@@ -116,14 +171,24 @@ def load(data_dir: str | os.PathLike, *, today: dt.date | None = None, raise_on_
         resource, found = check_resource(shown, folder, slug, data, kinds, short_codes, today, collect=checked)
         problems.extend(found)
         if slug in seen:
-            problems.append(Problem(shown, 1, 1, "", f"slug already used by {seen[slug]}; expected a slug unique across all countries; got '{slug}'", rule="slug_is_unique"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"slug already used by {seen[slug]}; expected a slug unique across all countries; got '{slug}'",
+                    rule="slug_is_unique",
+                )
+            )
         seen.setdefault(slug, shown)
         if resource is not None:
             resources.append(resource)
     problems.extend(contacts_are_unique([SimpleNamespace(path=p, contacts=c) for p, c in checked]))
     region, countries = load_countries(data_dir, today, problems)
-    dataset = Dataset(resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries)
+    dataset = Dataset(
+        resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries
+    )
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)
     return dataset, problems
-

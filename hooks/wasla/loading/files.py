@@ -3,6 +3,7 @@
 A link is never followed (it could read any file), a FIFO never blocks the check, a folder or a
 device is reported; every file that is not read is reported with why.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,7 +30,9 @@ def not_plain_file(path: Path) -> str | None:
     if not stat.S_ISREG(st.st_mode):
         return "is not a plain file (a pipe, socket or device); expected a plain file"
     if st.st_size > MAX_FILE_BYTES:
-        return f"is too large; expected at most {MAX_FILE_BYTES:,} bytes (one resource per file); got {st.st_size:,} bytes"
+        return (
+            f"is too large; expected at most {MAX_FILE_BYTES:,} bytes (one resource per file); got {st.st_size:,} bytes"
+        )
     return None
 
 
@@ -51,7 +54,11 @@ def read_yaml(path: Path, problems: list[Problem]):
     if why is None:
         try:
             raw = _read_plain(path)
-            why = None if len(raw) <= MAX_FILE_BYTES else f"is too large; expected at most {MAX_FILE_BYTES:,} bytes; got more"
+            why = (
+                None
+                if len(raw) <= MAX_FILE_BYTES
+                else f"is too large; expected at most {MAX_FILE_BYTES:,} bytes; got more"
+            )
         except OSError as exc:
             why = f"cannot be read ({exc.strerror or exc}); expected a plain file"
     if why:
@@ -60,7 +67,15 @@ def read_yaml(path: Path, problems: list[Problem]):
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(shown, 1, 1, "", f"the file is not UTF-8 text; expected UTF-8 (save it again as UTF-8); got a byte 0x{exc.object[exc.start]:02x}"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"the file is not UTF-8 text; expected UTF-8 (save it again as UTF-8); got a byte 0x{exc.object[exc.start]:02x}",
+            )
+        )
         return None, shown
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -106,7 +121,9 @@ def stray_paths(data_dir: Path) -> list[tuple[Path, str]]:
                 if entry.name.startswith("."):
                     continue
                 if entry.is_dir(follow_symlinks=False) and not entry.name.endswith(".yml"):
-                    out.append((Path(entry.path), "is a folder inside a country folder; expected only <slug>.yml files here"))
+                    out.append(
+                        (Path(entry.path), "is a folder inside a country folder; expected only <slug>.yml files here")
+                    )
                 elif not entry.name.endswith(".yml"):
                     out.append((Path(entry.path), "location"))
     return out

@@ -1,4 +1,5 @@
 """The offline edition: the built site as one zip, ``dist/wasla-offline-<data date>.zip``."""
+
 from __future__ import annotations
 
 import os

@@ -9,6 +9,7 @@ call is missing, ``site`` is renamed aside and the new folder renamed in (a gap 
 never a half-written site).  A temporary folder is stale when the process that owned it is gone
 (its pid is in the name): an interrupted or killed build is cleaned by the next one.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -44,7 +45,7 @@ def clean_stale(target: Path) -> list[Path]:
     candidates += [p for p in target.parent.glob(_prefix(target) + "*") if p.is_dir() and not p.is_symlink()]
     for path in candidates:
         try:
-            pid = int(path.name[len(_prefix(target)):].split("-", 1)[0]) if path != legacy else 0
+            pid = int(path.name[len(_prefix(target)) :].split("-", 1)[0]) if path != legacy else 0
         except ValueError:
             pid = 0
         if pid and _alive(pid):

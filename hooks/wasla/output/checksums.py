@@ -6,6 +6,7 @@
 
 
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -41,7 +42,11 @@ def verify(site: str | Path) -> list[str]:
         digest, rel = line.split("  ", 1)
         listed[rel] = digest
     problems = [f"{rel}: missing" for rel in listed if not (site / rel).is_file()]
-    problems += [f"{rel}: changed" for rel, d in listed.items() if (site / rel).is_file() and hashlib.sha256((site / rel).read_bytes()).hexdigest() != d]
+    problems += [
+        f"{rel}: changed"
+        for rel, d in listed.items()
+        if (site / rel).is_file() and hashlib.sha256((site / rel).read_bytes()).hexdigest() != d
+    ]
     present = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - NOT_LISTED
     problems += [f"{rel}: not listed" for rel in sorted(present - set(listed))]
     return problems
@@ -59,8 +64,12 @@ def sign(site: str | Path, secret_key: str | Path) -> Path:
     target = site / (SUMS + ".minisig")
     program = shutil.which("minisign")
     if program:
-        subprocess.run([program, "-S", "-s", str(secret_key), "-m", str(site / SUMS), "-x", str(target),
-                        "-t", SIGNATURE_COMMENT], check=True, stdin=subprocess.DEVNULL, capture_output=True)
+        subprocess.run(
+            [program, "-S", "-s", str(secret_key), "-m", str(site / SUMS), "-x", str(target), "-t", SIGNATURE_COMMENT],
+            check=True,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+        )
         return target
     try:
         import minisign  # noqa: PLC0415  (optional: PyPI py-minisign, only where the minisign program is missing)
@@ -74,5 +83,3 @@ def sign(site: str | Path, secret_key: str | Path) -> Path:
     tmp.write_bytes(bytes(signature) + b"\n")
     os.replace(tmp, target)
     return target
-
-

@@ -14,6 +14,7 @@ Only what the site publishes is exported: never ``curator_notes``, never an addr
 ``visibility: public``.  Files are written to a temporary name and renamed, so a failed export
 leaves no half-written file.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,10 +36,35 @@ SCHEMA_VERSION = "1.0"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wasla.invalid/")  # fixed: UUIDs never change
 HSDS_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "defunct"}
 PHONE_TYPES = {"phone": "voice", "sms": "text", "whatsapp": "cell", "signal": "cell"}
-CSV_COLUMNS = ["slug", "country", "countries", "name_en", "name_ar", "kinds", "summary_en", "summary_ar",
-               "city_en", "city_ar", "phones", "emails", "websites", "other_contacts", "languages",
-               "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en",
-               "newest_source_date", "newest_source_kind", "opening_hours", "timezone"]
+CSV_COLUMNS = [
+    "slug",
+    "country",
+    "countries",
+    "name_en",
+    "name_ar",
+    "kinds",
+    "summary_en",
+    "summary_ar",
+    "city_en",
+    "city_ar",
+    "phones",
+    "emails",
+    "websites",
+    "other_contacts",
+    "languages",
+    "address_en",
+    "address_ar",
+    "last_verified",
+    "verified_by",
+    "status",
+    "sources",
+    "page_ar",
+    "page_en",
+    "newest_source_date",
+    "newest_source_kind",
+    "opening_hours",
+    "timezone",
+]
 
 
 def _text(t: Text | None) -> dict:
@@ -49,8 +75,10 @@ def entry_pages(dataset: Dataset) -> dict[str, dict[str, str]]:
     """Each entry's card on the site, per language (relative to the site root): a large country
     spreads over several pages, and the order (by name) differs between languages."""
     layouts = {lang: Layout(dataset, lang) for lang in LANGUAGES}
-    return {r.path: {lang: language_prefix(lang) + layout.entry_href(r) for lang, layout in layouts.items()}
-            for r in dataset.resources}
+    return {
+        r.path: {lang: language_prefix(lang) + layout.entry_href(r) for lang, layout in layouts.items()}
+        for r in dataset.resources
+    }
 
 
 def evidence_fields(r) -> dict:
@@ -69,24 +97,46 @@ def uid(kind: str, slug: str) -> str:
 
 def record(r: Resource, pages: dict[str, str]) -> dict:
     return {
-        "slug": r.slug, "country": r.folder, "countries": list(r.countries),
-        "name": _text(r.name), "kinds": list(r.kinds), "summary": _text(r.summary), "city": _text(r.city),
-        "contacts": [{"type": c.type, "value": c.value, "link": c.href, "hours": _text(c.hours),
-                      "always_open": c.always_open, "languages": list(c.languages), "note": _text(c.note),
-                      **hours.contact_fields(c)} for c in r.contacts],
+        "slug": r.slug,
+        "country": r.folder,
+        "countries": list(r.countries),
+        "name": _text(r.name),
+        "kinds": list(r.kinds),
+        "summary": _text(r.summary),
+        "city": _text(r.city),
+        "contacts": [
+            {
+                "type": c.type,
+                "value": c.value,
+                "link": c.href,
+                "hours": _text(c.hours),
+                "always_open": c.always_open,
+                "languages": list(c.languages),
+                "note": _text(c.note),
+                **hours.contact_fields(c),
+            }
+            for c in r.contacts
+        ],
         "languages": list(r.languages),
         "address": _text(r.address) if r.address else None,
         "last_verified": r.last_verified.isoformat() if r.last_verified else None,
-        "verified_by": r.verified_by, "sources": [s.url for s in r.sources], "status": r.status, "confidence": r.confidence,
-        "scope": r.scope, "warnings": [{"text": _text(w.text), "date": w.date, "source": w.source} for w in r.warnings],
+        "verified_by": r.verified_by,
+        "sources": [s.url for s in r.sources],
+        "status": r.status,
+        "confidence": r.confidence,
+        "scope": r.scope,
+        "warnings": [{"text": _text(w.text), "date": w.date, "source": w.source} for w in r.warnings],
         "pages": pages,
         **evidence_fields(r),  # newest_source_date/_kind, source_details: [{url, date, kind}]
     }
 
 
 def resources_json(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
-    doc = {"schema_version": SCHEMA_VERSION, "data_date": dataset.data_date,
-           "resources": [record(r, pages[r.path]) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))]}
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "data_date": dataset.data_date,
+        "resources": [record(r, pages[r.path]) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -126,45 +176,88 @@ def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
     writer = _InertWriter(csv.writer(out, lineterminator="\r\n"))
     writer.writerow(CSV_COLUMNS)
     for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
+
         def by(*types, r=r):
             return " | ".join(c.value for c in r.contacts if c.type in types)
 
-        writer.writerow([
-            r.slug, r.folder, " ".join(r.countries), r.name.en or "", r.name.ar or "", " ".join(r.kinds),
-            r.summary.en or "", r.summary.ar or "", r.city.en or "", r.city.ar or "",
-            by("phone"), by("email"), by("website"), " | ".join(f"{c.type}: {c.value}" for c in r.contacts if c.type not in ("phone", "email", "website")),
-            " ".join(r.languages), (r.address.en or "") if r.address else "", (r.address.ar or "") if r.address else "",
-            r.last_verified.isoformat() if r.last_verified else "", r.verified_by or "", r.status, " ".join(s.url for s in r.sources),
-            pages[r.path]["ar"], pages[r.path]["en"],
-            *(evidence_fields(r)[k] or "" for k in ("newest_source_date", "newest_source_kind")), *hours.csv_cells(r),
-        ])
+        writer.writerow(
+            [
+                r.slug,
+                r.folder,
+                " ".join(r.countries),
+                r.name.en or "",
+                r.name.ar or "",
+                " ".join(r.kinds),
+                r.summary.en or "",
+                r.summary.ar or "",
+                r.city.en or "",
+                r.city.ar or "",
+                by("phone"),
+                by("email"),
+                by("website"),
+                " | ".join(f"{c.type}: {c.value}" for c in r.contacts if c.type not in ("phone", "email", "website")),
+                " ".join(r.languages),
+                (r.address.en or "") if r.address else "",
+                (r.address.ar or "") if r.address else "",
+                r.last_verified.isoformat() if r.last_verified else "",
+                r.verified_by or "",
+                r.status,
+                " ".join(s.url for s in r.sources),
+                pages[r.path]["ar"],
+                pages[r.path]["en"],
+                *(evidence_fields(r)[k] or "" for k in ("newest_source_date", "newest_source_kind")),
+                *hours.csv_cells(r),
+            ]
+        )
     return "\ufeff" + out.getvalue()
 
 
 def hsds_organization(r: Resource) -> dict:
-    return {"id": uid("organization", r.slug), "name": r.name.en or r.name.ar,
-            "alternate_name": r.name.ar if r.name.en and r.name.ar and r.name.ar != r.name.en else None,
-            "description": r.summary.en or r.summary.ar,
-            "website": next((c.href for c in r.contacts if c.type == "website" and c.href.startswith("https://")), None)}
+    return {
+        "id": uid("organization", r.slug),
+        "name": r.name.en or r.name.ar,
+        "alternate_name": r.name.ar if r.name.en and r.name.ar and r.name.ar != r.name.en else None,
+        "description": r.summary.en or r.summary.ar,
+        "website": next((c.href for c in r.contacts if c.type == "website" and c.href.startswith("https://")), None),
+    }
 
 
 def hsds_service(r: Resource) -> dict:
     sid = uid("service", r.slug)
     org = {k: v for k, v in hsds_organization(r).items() if v is not None}
     service = {
-        "id": sid, "organization_id": org["id"], "name": r.name.en or r.name.ar,
+        "id": sid,
+        "organization_id": org["id"],
+        "name": r.name.en or r.name.ar,
         "alternate_name": r.name.ar if r.name.en and r.name.ar and r.name.ar != r.name.en else None,
         "description": r.summary.en or r.summary.ar,
-        "url": next((c.href for c in r.contacts if c.type in ("website", "chat") and c.href.startswith("https://")), None),
+        "url": next(
+            (c.href for c in r.contacts if c.type in ("website", "chat") and c.href.startswith("https://")), None
+        ),
         "email": next((c.value for c in r.contacts if c.type == "email"), None),
         "status": HSDS_STATUS[r.status],
         # a curator's verification only (make verify), never a source's date
         "assured_date": r.last_verified.isoformat() if r.last_verified else None,
-        "phones": [{"id": uid("phone", f"{r.slug}/{i}"), "service_id": sid, "number": c.value, "type": PHONE_TYPES[c.type],
-                    "description": c.hours.en or None}
-                   for i, c in enumerate(r.contacts) if c.type in PHONE_TYPES],
-        "languages": [{"id": uid("language", f"{r.slug}/{code}"), "service_id": sid, "code": code,
-                       "name": language_name(code, "en")} for code in r.languages],
+        "phones": [
+            {
+                "id": uid("phone", f"{r.slug}/{i}"),
+                "service_id": sid,
+                "number": c.value,
+                "type": PHONE_TYPES[c.type],
+                "description": c.hours.en or None,
+            }
+            for i, c in enumerate(r.contacts)
+            if c.type in PHONE_TYPES
+        ],
+        "languages": [
+            {
+                "id": uid("language", f"{r.slug}/{code}"),
+                "service_id": sid,
+                "code": code,
+                "name": language_name(code, "en"),
+            }
+            for code in r.languages
+        ],
         "organization": org,
         "attributes": [],
         "schedules": hours.schedules(r, sid, uid) or None,
@@ -177,14 +270,58 @@ def hsds_service(r: Resource) -> dict:
 
 # HSDS 3.0 tabular form: the columns of its data package (organizations, services, phones, languages).
 HSDS_TABLES = {
-    "organizations": ["id", "name", "alternate_name", "description", "email", "website", "tax_status", "tax_id",
-                      "year_incorporated", "legal_status", "logo", "uri", "parent_organization_id"],
-    "services": ["id", "organization_id", "program_id", "name", "alternate_name", "description", "url", "email", "status",
-                 "interpretation_services", "application_process", "fees_description", "wait_time", "fees", "accreditations",
-                 "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "licenses", "alert",
-                 "last_modified"],
-    "phones": ["id", "location_id", "service_id", "organization_id", "contact_id", "service_at_location_id", "number",
-               "extension", "type", "description"],
+    "organizations": [
+        "id",
+        "name",
+        "alternate_name",
+        "description",
+        "email",
+        "website",
+        "tax_status",
+        "tax_id",
+        "year_incorporated",
+        "legal_status",
+        "logo",
+        "uri",
+        "parent_organization_id",
+    ],
+    "services": [
+        "id",
+        "organization_id",
+        "program_id",
+        "name",
+        "alternate_name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "interpretation_services",
+        "application_process",
+        "fees_description",
+        "wait_time",
+        "fees",
+        "accreditations",
+        "eligibility_description",
+        "minimum_age",
+        "maximum_age",
+        "assured_date",
+        "assurer_email",
+        "licenses",
+        "alert",
+        "last_modified",
+    ],
+    "phones": [
+        "id",
+        "location_id",
+        "service_id",
+        "organization_id",
+        "contact_id",
+        "service_at_location_id",
+        "number",
+        "extension",
+        "type",
+        "description",
+    ],
     "languages": ["id", "service_id", "location_id", "phone_id", "name", "code", "note"],
     "schedules": hours.SCHEDULE_COLUMNS,
 }
@@ -253,7 +390,8 @@ def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
         "resources.json": resources_json(dataset, pages),
         "resources.csv": resources_csv(dataset, pages),
         "hsds/services.json": json.dumps(services, ensure_ascii=False, indent=1) + "\n",
-        "hsds/organizations.json": json.dumps([s["organization"] for s in services], ensure_ascii=False, indent=1) + "\n",
+        "hsds/organizations.json": json.dumps([s["organization"] for s in services], ensure_ascii=False, indent=1)
+        + "\n",
     }
     files.update(hsds_tables(services))
     files.update(law_files(dataset))

@@ -1,13 +1,36 @@
 """Opening hours in the open-data exports: the expression as written, and HSDS 3.0 schedules."""
+
 from __future__ import annotations
 
 from ..core.model import DAY, Day, Window
 from ..rules.hours import WEEKDAYS_OSM
 from .hours_table import _clock
 
-SCHEDULE_COLUMNS = ["id", "service_id", "location_id", "service_at_location_id", "valid_from", "valid_to", "dtstart",
-                    "timezone", "until", "count", "wkst", "freq", "interval", "byday", "byweekno", "bymonthday",
-                    "byyearday", "description", "opens_at", "closes_at", "schedule_link", "attending_type", "notes"]
+SCHEDULE_COLUMNS = [
+    "id",
+    "service_id",
+    "location_id",
+    "service_at_location_id",
+    "valid_from",
+    "valid_to",
+    "dtstart",
+    "timezone",
+    "until",
+    "count",
+    "wkst",
+    "freq",
+    "interval",
+    "byday",
+    "byweekno",
+    "bymonthday",
+    "byyearday",
+    "description",
+    "opens_at",
+    "closes_at",
+    "schedule_link",
+    "attending_type",
+    "notes",
+]
 
 
 def contact_fields(c) -> dict:
@@ -18,8 +41,10 @@ def contact_fields(c) -> dict:
 def csv_cells(r) -> list[str]:
     """resources.csv's opening_hours and timezone cells: 'value: expression' per scheduled contact."""
     scheduled = [c for c in r.contacts if c.schedule]
-    return [" | ".join(f"{c.value}: {c.opening_hours}" for c in scheduled),
-            " ".join(sorted({c.schedule.zone for c in scheduled}))]
+    return [
+        " | ".join(f"{c.value}: {c.opening_hours}" for c in scheduled),
+        " ".join(sorted({c.schedule.zone for c in scheduled})),
+    ]
 
 
 def _rows(days: dict[int, Day]) -> list[tuple[str, str, str]]:
@@ -49,9 +74,17 @@ def schedules(r, service_id: str, uid) -> list[dict]:
         parts = [(None, None, dict(enumerate(s.week)))] + [(p.first, p.last, dict(p.days)) for p in s.periods]
         for n, (first, last, days) in enumerate(parts):
             for k, (byday, opens, closes) in enumerate(_rows(days)):
-                row = {"id": uid("schedule", f"{r.slug}/{i}/{n}/{k}"), "service_id": service_id,
-                       "freq": "WEEKLY", "wkst": "MO", "byday": byday, "opens_at": opens, "closes_at": closes,
-                       "description": f"{c.type} {c.value}", "notes": notes}
+                row = {
+                    "id": uid("schedule", f"{r.slug}/{i}/{n}/{k}"),
+                    "service_id": service_id,
+                    "freq": "WEEKLY",
+                    "wkst": "MO",
+                    "byday": byday,
+                    "opens_at": opens,
+                    "closes_at": closes,
+                    "description": f"{c.type} {c.value}",
+                    "notes": notes,
+                }
                 if first:
                     row["valid_from"], row["valid_to"] = first.isoformat(), last.isoformat()
                 out.append(row)

@@ -4,6 +4,7 @@ CLDR day names, the locale's first day of the week, the zone's exemplar city; co
 with the same hours share a row; dated ranges (Ramadan hours, a closed day) get their own table.
 ``templates/hours.html`` renders what ``view()`` returns.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from babel.dates import format_date
 
 from ..core.languages import regional_locale
 from ..core.model import DAY, Day, Schedule
+
 
 def week_order(lang: str) -> list[int]:
     first = regional_locale(lang).first_week_day
@@ -81,7 +83,11 @@ def view(schedule: Schedule, lang: str, s: dict) -> dict:
                 groups.append([w])
         out = []
         for g in groups:
-            label = day_name(g[0], lang) if len(g) == 1 else s["hours_days"].format(first=day_name(g[0], lang), last=day_name(g[-1], lang))
+            label = (
+                day_name(g[0], lang)
+                if len(g) == 1
+                else s["hours_days"].format(first=day_name(g[0], lang), last=day_name(g[-1], lang))
+            )
             out.append(Row(label, tuple(windows_text(days[g[0]], s)), not days[g[0]]))
         return tuple(out)
 
@@ -93,7 +99,10 @@ def view(schedule: Schedule, lang: str, s: dict) -> dict:
         if p.first == p.last:
             caption = s["hours_on_date"].format(date=format_date(p.first, format="long", locale=locale), zone=zone)
         else:
-            caption = s["hours_dated"].format(first=format_date(p.first, format="long", locale=locale),
-                                              last=format_date(p.last, format="long", locale=locale), zone=zone)
+            caption = s["hours_dated"].format(
+                first=format_date(p.first, format="long", locale=locale),
+                last=format_date(p.last, format="long", locale=locale),
+                zone=zone,
+            )
         tables.append(Table(caption, rows(dict(p.days))))
     return {"zone": zone, "tables": tables, "always": schedule.always, "data": schedule.data()}

@@ -2,6 +2,7 @@
 
 Text inside ``pre``, ``textarea``, ``script`` and ``style`` is kept as it is.
 """
+
 from __future__ import annotations
 
 import re

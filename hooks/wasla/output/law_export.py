@@ -1,4 +1,5 @@
 """What the law says, as open data: ``law.json`` and ``law.csv`` (sources with their dates)."""
+
 from __future__ import annotations
 
 import csv
@@ -8,9 +9,21 @@ import json
 from ..core.model import LAW_TEXTS, Dataset, Text
 from ..core.places import country_name
 
-LAW_CSV_COLUMNS = ["country", "name_en", "name_ar", "jurisdiction_en", "jurisdiction_ar", "same_sex_acts",
-                   *(f"{k}_{lang}" for k in (*LAW_TEXTS, "summary") for lang in ("en", "ar")),
-                   "sources", "source_dates", "as_of", "confidence", "page_ar", "page_en"]
+LAW_CSV_COLUMNS = [
+    "country",
+    "name_en",
+    "name_ar",
+    "jurisdiction_en",
+    "jurisdiction_ar",
+    "same_sex_acts",
+    *(f"{k}_{lang}" for k in (*LAW_TEXTS, "summary") for lang in ("en", "ar")),
+    "sources",
+    "source_dates",
+    "as_of",
+    "confidence",
+    "page_ar",
+    "page_en",
+]
 
 
 def _records(dataset):
@@ -22,6 +35,7 @@ def _records(dataset):
 def law_files(dataset: Dataset) -> dict[str, str]:
     """law.json and law.csv: every law item with its sources and dates."""
     name = country_name
+
     def text(t: Text) -> dict:
         return {"en": t.en, "ar": t.ar}
 
@@ -31,21 +45,40 @@ def law_files(dataset: Dataset) -> dict[str, str]:
     writer.writerow(LAW_CSV_COLUMNS)
     for code, _country, item in _records(dataset):
         pages = {"ar": f"countries/{code}.html#law", "en": f"en/countries/{code}.html#law"}
-        items.append({
-            "country": code, "name": {"en": name(code, "en"), "ar": name(code, "ar")},
-            "jurisdiction": text(item.jurisdiction) if item.jurisdiction else None,
-            "same_sex_acts": item.same_sex_acts,
-            **{k: text(getattr(item, k)) for k in (*LAW_TEXTS, "summary")},
-            "sources": [{"url": s.url, "date": s.written_date} for s in item.sources],
-            "as_of": item.as_of, "confidence": item.confidence, "pages": pages,
-        })
-        writer.writerow([
-            code, name(code, "en"), name(code, "ar"), item.jurisdiction.en or "", item.jurisdiction.ar or "", item.same_sex_acts,
-            *((getattr(getattr(item, k), lang) or "") for k in (*LAW_TEXTS, "summary") for lang in ("en", "ar")),
-            " ".join(s.url for s in item.sources), " ".join(s.written_date for s in item.sources),
-            item.as_of, item.confidence, pages["ar"], pages["en"],
-        ])
-    doc = {"schema_version": "1.0", "data_date": dataset.data_date,
-           "note": "What the law says, from public sources with their dates; not legal advice and not verified.",
-           "law": items}
+        items.append(
+            {
+                "country": code,
+                "name": {"en": name(code, "en"), "ar": name(code, "ar")},
+                "jurisdiction": text(item.jurisdiction) if item.jurisdiction else None,
+                "same_sex_acts": item.same_sex_acts,
+                **{k: text(getattr(item, k)) for k in (*LAW_TEXTS, "summary")},
+                "sources": [{"url": s.url, "date": s.written_date} for s in item.sources],
+                "as_of": item.as_of,
+                "confidence": item.confidence,
+                "pages": pages,
+            }
+        )
+        writer.writerow(
+            [
+                code,
+                name(code, "en"),
+                name(code, "ar"),
+                item.jurisdiction.en or "",
+                item.jurisdiction.ar or "",
+                item.same_sex_acts,
+                *((getattr(getattr(item, k), lang) or "") for k in (*LAW_TEXTS, "summary") for lang in ("en", "ar")),
+                " ".join(s.url for s in item.sources),
+                " ".join(s.written_date for s in item.sources),
+                item.as_of,
+                item.confidence,
+                pages["ar"],
+                pages["en"],
+            ]
+        )
+    doc = {
+        "schema_version": "1.0",
+        "data_date": dataset.data_date,
+        "note": "What the law says, from public sources with their dates; not legal advice and not verified.",
+        "law": items,
+    }
     return {"law.json": json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "law.csv": "\ufeff" + out.getvalue()}

@@ -5,6 +5,7 @@
 in CSS ``url()`` and ``@import``; in shipped JavaScript, any absolute URL (a
 fetch target).  Plain ``<a href>`` links are the reader's choice and pass.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,15 +14,29 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 THIRD_PARTY = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
-LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
-             "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "mask-icon",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.I)
 JS_URL = re.compile(r"""(?<!\\)['"`]((?:https?:)?//[^'"`\s]+)""")
 # The search data files (hooks/wasla/search.py) are one call with a JSON argument: data, never a fetch
-# target. A name like 'A "//b' passes make check, so the scan must not read it as a URL (issue 11).
+# target. A name like 'A "//b' passes make check, so the scan must not read it as a URL.
 SEARCH_DATA = re.compile(r'^waslaSearch\(("[^"\\]*"),(.*)\);\n?$', re.S)
 # Only tags that can load something are parsed: cheap on pages with thousands of cards.
-LOADING_TAG = re.compile(r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>|<[a-z][^>]*\sstyle=[^>]*>", re.I)
+LOADING_TAG = re.compile(
+    r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>|<[a-z][^>]*\sstyle=[^>]*>",
+    re.I,
+)
 
 
 class _Resources(HTMLParser):

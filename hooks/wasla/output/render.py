@@ -8,6 +8,7 @@ language: autoescaped templates see the page language's helpers as filters (``co
 ``report_mailto(r)``).  Each macro takes ``base``, the relative path from the page to its
 language root.  Python never builds HTML.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,12 +69,19 @@ class Renderer:
             law_month=lambda text: format_written_date(text, lang),
         )
         env.globals.update(
-            s=self.s, lang=lang, kinds=self.dataset.kinds, stale_months=settings.stale_months,
-            entry_href=layout.entry_href, kind_href=layout.kind_href, page_path=page_path,
-            evidence=self.evidence, hours_view=lambda schedule: hours_view(schedule, lang, self.s),
+            s=self.s,
+            lang=lang,
+            kinds=self.dataset.kinds,
+            stale_months=settings.stale_months,
+            entry_href=layout.entry_href,
+            kind_href=layout.kind_href,
+            page_path=page_path,
+            evidence=self.evidence,
+            hours_view=lambda schedule: hours_view(schedule, lang, self.s),
             is_stale=lambda d: is_stale(d, today, settings.stale_months),
             law_is_stale=lambda item: law_is_stale(item, today, settings.law_stale_months),
-            report_href=self.report_href, report_mailto=self.report_mailto,
+            report_href=self.report_href,
+            report_mailto=self.report_mailto,
         )
         self.env = env
 
@@ -118,9 +126,16 @@ class Renderer:
     def country_body(self, code: str, base: str, page: int = 0) -> str:
         view = self.layout.country_page(code, page)
         return self._render(
-            "country.html", base=base, code=code, groups=view.groups, international=view.international,
-            international_total=view.international_total, pager=view.pager, page=page + 1,
-            country=self.dataset.countries.get(code) if page == 0 else None, law_expected=code in self.dataset.region,
+            "country.html",
+            base=base,
+            code=code,
+            groups=view.groups,
+            international=view.international,
+            international_total=view.international_total,
+            pager=view.pager,
+            page=page + 1,
+            country=self.dataset.countries.get(code) if page == 0 else None,
+            law_expected=code in self.dataset.region,
         )
 
     def kind_body(self, key: str, base: str) -> str:
@@ -143,14 +158,17 @@ class Renderer:
 
     def vcard_links(self, root: str) -> str:
         """Links to every country's vCard files (so a wget mirror fetches them too)."""
-        codes = [code for code, _ in self.layout.countries() if any(
-            c.dials for r in self.dataset.resources if r.folder == code for c in r.contacts)]
+        codes = [
+            code
+            for code, _ in self.layout.countries()
+            if any(c.dials for r in self.dataset.resources if r.folder == code for c in r.contacts)
+        ]
         return self._render("vcards.html", base="", codes=codes, root=root)
 
     def report_ways(self) -> str:
-        return self._render("report.html", base="", issues_url=self.settings.issues_url, email=self.settings.report_email)
-
-
+        return self._render(
+            "report.html", base="", issues_url=self.settings.issues_url, email=self.settings.report_email
+        )
 
 
 def renderer(dataset: Dataset, lang: str, *, today: dt.date | None = None, **settings) -> Renderer:

@@ -8,10 +8,10 @@ copy (``file://``): the mail program opens, and sends when the reader is online.
 folder and slug (``lb/helem``), which the rules keep neutral (no word that outs a reader), so
 the subject line says nothing about the reader.
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote, urlencode
-
 
 from ..core.model import Resource
 
@@ -26,7 +26,9 @@ def issue_form_href(issues_url: str, r: Resource) -> str | None:
     """The GitHub report form with this entry filled in (issue-form query parameters)."""
     if not issues_url:
         return None
-    return f"{issues_url}?" + urlencode({"template": "report.yml", "title": f"Report: {entry_id(r)}", "entry": entry_id(r)})
+    return f"{issues_url}?" + urlencode(
+        {"template": "report.yml", "title": f"Report: {entry_id(r)}", "entry": entry_id(r)}
+    )
 
 
 def mailto_href(email: str, r: Resource, strings: dict) -> str | None:
@@ -36,13 +38,3 @@ def mailto_href(email: str, r: Resource, strings: dict) -> str | None:
     subject = strings["report_mail_subject"].format(entry=entry_id(r))
     body = strings["report_mail_body"].format(entry=entry_id(r)).strip().replace("\n", "\r\n") + "\r\n\r\n"
     return f"mailto:{quote(email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-
-
-
-
-
-
-
-
-
-

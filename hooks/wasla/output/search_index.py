@@ -24,6 +24,7 @@ country's names and code only, never by what their law section says.
 The browser side (``overrides/assets/javascripts/search.js``) repeats ``normalise``,
 ``tokens`` and ``bucket``; tests run both on the same strings.
 """
+
 from __future__ import annotations
 
 import gc
@@ -49,6 +50,7 @@ TERM_SHARD_BYTES = 40_000  # aim for term files about this size (before gzip)
 # Field weights: a name match outranks a place or kind, which outranks the summary and contacts.
 NAME, PLACE, OTHER = 3, 2, 1
 
+
 def bucket(token: str, buckets: int) -> int:
     """Which term file holds a token: a hash of its first two characters."""
     h = 0
@@ -63,7 +65,9 @@ def phone_digits(dials: str, written: str) -> set[str]:
     if dials.startswith("+"):
         try:
             number = phonenumbers.parse(dials, None)
-            forms.add(re.sub(r"[^0-9]", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)))
+            forms.add(
+                re.sub(r"[^0-9]", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+            )
         except phonenumbers.NumberParseException:
             pass
     return {f for f in forms if len(f) >= 2}
@@ -126,7 +130,9 @@ def _postings(entries: list[tuple[int, int]]) -> list[int]:
 def doc_order(dataset) -> list[Resource]:
     """Entry ids, the same in every language: active first, then by country code and slug.
     Equal scores list in this order."""
-    return sorted(dataset.resources, key=lambda r: (STATUS_ORDER[r.status], r.folder == INTERNATIONAL, r.folder, r.slug))
+    return sorted(
+        dataset.resources, key=lambda r: (STATUS_ORDER[r.status], r.folder == INTERNATIONAL, r.folder, r.slug)
+    )
 
 
 _shards_cache: list = []  # [(dataset, term files)]: both language builds share one pass
@@ -196,8 +202,14 @@ def index_meta(site, docs: list[Resource], country_index: dict[str, int]) -> dic
     """For meta.js: ``crisis`` (token lists) and ``now``: [doc id, [country ids], 1 if it serves
     people everywhere else 0] of every hotline that answers now, in the order to show them."""
     doc_id = {r.path: i for i, r in enumerate(docs)}
-    now = [[doc_id[r.path], [country_index[c] for c in r.countries if c in country_index], int(INTERNATIONAL in r.countries)]
-           for r in answer_now_all(site.dataset, site.layout.sort_key)]
+    now = [
+        [
+            doc_id[r.path],
+            [country_index[c] for c in r.countries if c in country_index],
+            int(INTERNATIONAL in r.countries),
+        ]
+        for r in answer_now_all(site.dataset, site.layout.sort_key)
+    ]
     return {"crisis": [list(words) for words in crisis_words()], "now": now}
 
 
@@ -212,19 +224,39 @@ def build_index(site: Renderer) -> tuple[str, dict[str, str]]:
     cards, facets = [], []
     for r in doc_order(site.dataset):
         shown = r.name.get(lang)
-        cards.append([shown.text, shown.lang if shown.missing else "", country_index[r.folder],
-                      [kind_index[k] for k in r.kinds], site.layout.entry_href(r), STATUS_ORDER[r.status], evidence_text(site, r),
-                      card_contacts(r)])
+        cards.append(
+            [
+                shown.text,
+                shown.lang if shown.missing else "",
+                country_index[r.folder],
+                [kind_index[k] for k in r.kinds],
+                site.layout.entry_href(r),
+                STATUS_ORDER[r.status],
+                evidence_text(site, r),
+                card_contacts(r),
+            ]
+        )
         facets.append([[country_index[c] for c in r.countries], sum(1 << kind_index[k] for k in r.kinds)])
     for code in search_countries(site.dataset):  # country pages, found by their names only
-        cards.append([site.s["search_country_page"].format(country=country_name(code, lang)), "", country_index[code], [],
-                      f"{page_path(code, 0)}#law", 0])
+        cards.append(
+            [
+                site.s["search_country_page"].format(country=country_name(code, lang)),
+                "",
+                country_index[code],
+                [],
+                f"{page_path(code, 0)}#law",
+                0,
+            ]
+        )
         facets.append([[country_index[code]], 0])
     for n in range(0, len(cards), DOCS_PER_SHARD):
-        files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n:n + DOCS_PER_SHARD])
+        files[f"d/{n // DOCS_PER_SHARD}.js"] = _js(f"d/{n // DOCS_PER_SHARD}", cards[n : n + DOCS_PER_SHARD])
     files["f.js"] = _js("f", facets)
     meta = {
-        "version": FORMAT_VERSION, "lang": lang, "count": len(cards), "buckets": len([p for p in files if p.startswith("t/")]),
+        "version": FORMAT_VERSION,
+        "lang": lang,
+        "count": len(cards),
+        "buckets": len([p for p in files if p.startswith("t/")]),
         "per_shard": DOCS_PER_SHARD,
         "countries": [[code, country_name(code, lang)] for code in countries],
         "kinds": [[key, site.dataset.kinds[key].label.get(lang).text] for key in kind_keys],

@@ -1,4 +1,4 @@
-"""Page weight (issue #16): small stylesheets holding only the CSS rules the built pages use.
+"""Page weight: small stylesheets holding only the CSS rules the built pages use.
 
 After the build, `stylesheets_for()` reads Wasla's stylesheets (base.css for the theme's markup,
 wasla.css for Wasla's components) in cascade order and, for each group of pages, keeps a rule only
@@ -20,6 +20,7 @@ What counts as "matching", so that states and script-made markup keep their styl
   added on quick exit) is kept;
 - a selector the matcher cannot read (an unknown pseudo-class) is kept.
 """
+
 from __future__ import annotations
 
 import copy
@@ -29,22 +30,83 @@ from dataclasses import dataclass
 import tinycss2
 from cssselect import HTMLTranslator, SelectorError
 from cssselect.xpath import ExpressionError
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 # pseudo-classes that describe a state the page can be in, not its markup
 DYNAMIC = {
-    "hover", "focus", "focus-visible", "focus-within", "active", "visited", "link", "any-link", "target",
-    "target-within", "checked", "indeterminate", "enabled", "disabled", "placeholder-shown", "autofill",
-    "-webkit-autofill", "valid", "invalid", "required", "optional", "default", "defined", "fullscreen",
-    "modal", "popover-open", "open", "closed", "read-only", "read-write", "in-range", "out-of-range",
-    "user-invalid", "user-valid", "playing", "paused", "-moz-focusring", "local-link", "current", "past",
-    "future", "empty",
+    "hover",
+    "focus",
+    "focus-visible",
+    "focus-within",
+    "active",
+    "visited",
+    "link",
+    "any-link",
+    "target",
+    "target-within",
+    "checked",
+    "indeterminate",
+    "enabled",
+    "disabled",
+    "placeholder-shown",
+    "autofill",
+    "-webkit-autofill",
+    "valid",
+    "invalid",
+    "required",
+    "optional",
+    "default",
+    "defined",
+    "fullscreen",
+    "modal",
+    "popover-open",
+    "open",
+    "closed",
+    "read-only",
+    "read-write",
+    "in-range",
+    "out-of-range",
+    "user-invalid",
+    "user-valid",
+    "playing",
+    "paused",
+    "-moz-focusring",
+    "local-link",
+    "current",
+    "past",
+    "future",
+    "empty",
 }
 # attributes that script or the reader switch on and off
-DYNAMIC_ATTRIBUTES = {"hidden", "open", "checked", "selected", "disabled", "value", "aria-expanded", "aria-pressed",
-                      "aria-selected", "aria-checked", "aria-hidden", "aria-busy", "aria-invalid"}
-PSEUDO_ELEMENTS = {"before", "after", "first-line", "first-letter", "marker", "placeholder", "selection", "backdrop",
-                   "file-selector-button", "cue", "details-content"}
+DYNAMIC_ATTRIBUTES = {
+    "hidden",
+    "open",
+    "checked",
+    "selected",
+    "disabled",
+    "value",
+    "aria-expanded",
+    "aria-pressed",
+    "aria-selected",
+    "aria-checked",
+    "aria-hidden",
+    "aria-busy",
+    "aria-invalid",
+}
+PSEUDO_ELEMENTS = {
+    "before",
+    "after",
+    "first-line",
+    "first-letter",
+    "marker",
+    "placeholder",
+    "selection",
+    "backdrop",
+    "file-selector-button",
+    "cue",
+    "details-content",
+}
 FUNCTIONAL = {"not", "is", "where", "has", "matches", "-webkit-any", "-moz-any"}
 _COMPOUND_START = set(" \t\n>+~(,")
 
@@ -97,7 +159,9 @@ def relax(selector: str) -> str:
             name = re.match(r"\[\s*([\w-]+)", selector[i:j])
             at_start = not out or out[-1][-1:] in _COMPOUND_START
             # an attribute script or reader changes ([hidden], [open] …) asks nothing of the markup
-            out.append(("*" if at_start else "") if name and name.group(1).lower() in DYNAMIC_ATTRIBUTES else selector[i:j])
+            out.append(
+                ("*" if at_start else "") if name and name.group(1).lower() in DYNAMIC_ATTRIBUTES else selector[i:j]
+            )
             i = j
             continue
         if c != ":":
@@ -111,7 +175,7 @@ def relax(selector: str) -> str:
         arg = None
         if m.group(2):
             close = _balanced(selector, end)
-            arg, end = selector[end:close - 1], close
+            arg, end = selector[end : close - 1], close
         at_start = not out or out[-1][-1:] in _COMPOUND_START
         filler = "*" if at_start else ""
         if element or name in PSEUDO_ELEMENTS:
@@ -127,7 +191,9 @@ def relax(selector: str) -> str:
             elif not all(a and a != "*" for a in alternatives):
                 out.append(filler)
             else:
-                out.append(f":{'is' if name in ('matches', '-webkit-any', '-moz-any') else name}({', '.join(alternatives)})")
+                out.append(
+                    f":{'is' if name in ('matches', '-webkit-any', '-moz-any') else name}({', '.join(alternatives)})"
+                )
         else:
             out.append(selector[i:end])
         i = end
@@ -153,7 +219,7 @@ class Page:
         self.text = text
         self.classes = set(" ".join(_CLASS_ATTRIBUTE.findall(text)).split())
         self.tags = {t.lower() for t in _TAG.findall(text)}
-        self.attributes = set()   # names, and (name, value) pairs of short values
+        self.attributes = set()  # names, and (name, value) pairs of short values
         for tag in _START_TAG.findall(text):
             for name, value in _ATTRIBUTE.findall(tag):
                 name = name.lower()
@@ -169,8 +235,11 @@ class Page:
             root = lxml_html.document_fromstring(self.text)
             for template in root.iter("template"):
                 parent = template.getparent()
-                targets = [el for el in parent if el is not template and isinstance(el.tag, str)
-                           and len(el) == 0 and not (el.text or "").strip()]
+                targets = [
+                    el
+                    for el in parent
+                    if el is not template and isinstance(el.tag, str) and len(el) == 0 and not (el.text or "").strip()
+                ]
                 for target in targets:
                     for child in template:
                         target.append(copy.deepcopy(child))
@@ -215,7 +284,7 @@ _ATTRIBUTE_SELECTOR = re.compile(r"""\[\s*([\w:-]+)\s*(?:(\W?=)\s*("[^"]*"|'[^']
 def _required_attributes(relaxed: str) -> set:
     """[name] needs the attribute, [name=value] that value; other operators just the name."""
     flat, i = [], 0
-    while i < len(relaxed):   # outside :not()/:is()/:has()
+    while i < len(relaxed):  # outside :not()/:is()/:has()
         if relaxed[i] == "(":
             i = _balanced(relaxed, i + 1)
             continue
@@ -269,8 +338,11 @@ class Matcher:
         except (SelectorError, ExpressionError, etree.XPathError, NotImplementedError, ValueError):
             return True  # a selector the matcher cannot read is kept
         tags, attributes = _required_tags(relaxed), _required_attributes(relaxed)
-        candidates = [page for page in self.pages
-                      if required <= page.classes and tags <= page.tags and attributes <= page.attributes]
+        candidates = [
+            page
+            for page in self.pages
+            if required <= page.classes and tags <= page.tags and attributes <= page.attributes
+        ]
         if any(xpath(page.tree) for page in candidates[:TRIES]):
             return True
         return len(candidates) > TRIES
@@ -297,6 +369,7 @@ def _compact_value(text: str) -> str:
         part = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", part))
         part = re.sub(r"\b0+(\.\d)", r"\1", part)
         return _HEX.sub(lambda m: "#" + "".join(g for g in m.groups() if g), part)
+
     return _outside_strings(re.sub(r"\s+", " ", text).strip(), change)
 
 
@@ -305,8 +378,9 @@ def _prelude(tokens) -> str:
 
     def change(part: str) -> str:
         part = re.sub(r"\s*([>~+,])\s*", r"\1", part)
-        part = re.sub(r"\(\s*([\w-]+)\s*:\s*", r"(\1:", part)   # (min-width: 60em) -> (min-width:60em)
+        part = re.sub(r"\(\s*([\w-]+)\s*:\s*", r"(\1:", part)  # (min-width: 60em) -> (min-width:60em)
         return re.sub(r"\b0+(\.\d)", r"\1", part)
+
     text = _outside_strings(text, change)
     # [for="__toc"] -> [for=__toc]: quotes are needed only around what is not an identifier
     return re.sub(r"""(=)"(-?[A-Za-z_][\w-]*)"(\s*\])""", r"\1\2\3", text)
@@ -317,7 +391,9 @@ def _declarations(content) -> list[tuple[str, str]]:
     for d in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
         if d.type == "declaration":
             value = _compact_value(tinycss2.serialize(d.value))
-            out.append((d.name if d.name.startswith("--") else d.lower_name, value + ("!important" if d.important else "")))
+            out.append(
+                (d.name if d.name.startswith("--") else d.lower_name, value + ("!important" if d.important else ""))
+            )
     return out
 
 
@@ -329,8 +405,8 @@ class Rule:
 
 @dataclass
 class Block:
-    prelude: str          # "@media print", "@keyframes x"; raw for other at-rules
-    children: list        # Rules and Blocks; None for a raw at-rule
+    prelude: str  # "@media print", "@keyframes x"; raw for other at-rules
+    children: list  # Rules and Blocks; None for a raw at-rule
     raw: str = ""
 
 
@@ -343,11 +419,18 @@ def _parse(rules) -> list:
             name = rule.lower_at_keyword
             prelude = f"@{name} {_prelude(rule.prelude)}".strip()
             if name in ("media", "supports", "layer", "container") and rule.content is not None:
-                out.append(Block(prelude, _parse(tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True))))
+                out.append(
+                    Block(
+                        prelude,
+                        _parse(tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)),
+                    )
+                )
             elif name == "keyframes" or name.endswith("-keyframes"):
-                frames = [Rule([_prelude(f.prelude)], _declarations(f.content))
-                          for f in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-                          if f.type == "qualified-rule"]
+                frames = [
+                    Rule([_prelude(f.prelude)], _declarations(f.content))
+                    for f in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+                    if f.type == "qualified-rule"
+                ]
                 out.append(Block(prelude, frames))
             elif name in ("charset", "fontawesome"):
                 continue
@@ -374,7 +457,15 @@ def _select(items: list, matcher: Matcher) -> list:
             if kept:
                 out.append(Rule(kept, list(item.declarations)))
         elif item.children is None or item.prelude.startswith("@keyframes"):
-            out.append(Block(item.prelude, None if item.children is None else [Rule(list(r.selectors), list(r.declarations)) for r in item.children], item.raw))
+            out.append(
+                Block(
+                    item.prelude,
+                    None
+                    if item.children is None
+                    else [Rule(list(r.selectors), list(r.declarations)) for r in item.children],
+                    item.raw,
+                )
+            )
         else:
             children = _select(item.children, matcher)
             if children:
@@ -477,7 +568,3 @@ def stylesheets_for(stylesheets: list[str], pages: dict[str, tuple[str, str]], s
         css = _css(items, [read_page(pages[n][1]) for n in names], words)
         out.update((n, css) for n in names)
     return out
-
-
-
-

@@ -2,6 +2,7 @@
 
 Plain text: the templates escape it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +10,7 @@ import datetime as dt
 from ..core.dates import format_partial_date, format_years
 from ..core.model import Source
 from ..queries.evidence import summarise
+
 
 def format_source_date(source: Source, lang: str) -> str:
     """'2024' | 'March 2024' / 'آذار/مارس 2024' | '5 March 2024' / '5 آذار/مارس 2024'."""

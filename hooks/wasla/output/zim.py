@@ -14,6 +14,7 @@ Two things differ from the site on the web:
 The site's own search box stays: it is script files loaded from the ZIM itself, and it works
 inside kiwix-serve (tested); Kiwix's search works beside it.
 """
+
 from __future__ import annotations
 
 import html
@@ -33,13 +34,25 @@ MAIN_PAGE = "index.html"
 LEFT_OUT = NOT_LISTED  # they describe the web site, not the ZIM
 NOT_ARTICLES = {"404.html", "en/404.html", "assets/neutral.html", "search-files.html", "en/search-files.html"}
 TYPES = {
-    ".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".json": "application/json",
-    ".csv": "text/csv", ".vcf": "text/vcard", ".xml": "application/xml", ".svg": "image/svg+xml",
-    ".png": "image/png", ".ico": "image/x-icon", ".txt": "text/plain", ".gz": "application/gzip",
-    ".zip": "application/zip", ".md": "text/plain",
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "application/javascript",
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".vcf": "text/vcard",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".txt": "text/plain",
+    ".gz": "application/gzip",
+    ".zip": "application/zip",
+    ".md": "text/plain",
 }
 TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
-EXIT_RE = re.compile(r'(<a class="wasla-exit" href=")([^"]*)("\s+rel="noreferrer noopener"\s+data-offline-href=")([^"]*)(")')
+EXIT_RE = re.compile(
+    r'(<a class="wasla-exit" href=")([^"]*)("\s+rel="noreferrer noopener"\s+data-offline-href=")([^"]*)(")'
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,9 @@ class SiteItem(Item):
         return StringProvider(self._content)
 
     def get_hints(self):
-        compressible = mimetype(self._path).startswith(("text/", "application/javascript", "application/json", "application/xml", "image/svg"))
+        compressible = mimetype(self._path).startswith(
+            ("text/", "application/javascript", "application/json", "application/xml", "image/svg")
+        )
         return {Hint.FRONT_ARTICLE: self._article, Hint.COMPRESS: compressible}
 
 
@@ -118,9 +133,9 @@ def illustration(size: int = 48) -> bytes:
             for sy in range(samples):
                 for sx in range(samples):
                     px, py = (x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size
-                    if any(inner ** 2 <= (px - cx) ** 2 + (py - cy) ** 2 <= outer ** 2 for cx, cy in rings):
+                    if any(inner**2 <= (px - cx) ** 2 + (py - cy) ** 2 <= outer**2 for cx, cy in rings):
                         hits += 1
-            a = hits / samples ** 2
+            a = hits / samples**2
             row += bytes(round(t + (w - t) * a) for t, w in zip(teal, white))
         rows.append(bytes(row))
 
@@ -128,7 +143,12 @@ def illustration(size: int = 48) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def make_zim(site: str | Path, dist: str | Path, meta: Metadata) -> Path:
@@ -142,9 +162,17 @@ def make_zim(site: str | Path, dist: str | Path, meta: Metadata) -> Path:
     with Creator(str(tmp)).config_indexing(True, "ara").config_verbose(False) as creator:
         creator.set_mainpath(MAIN_PAGE)
         creator.add_illustration(48, illustration())
-        for key, value in (("Name", meta.name), ("Title", meta.title), ("Description", meta.description),
-                           ("Language", meta.language), ("Creator", meta.creator), ("Publisher", meta.publisher),
-                           ("Date", meta.date), ("Tags", meta.tags), ("Source", meta.source)):
+        for key, value in (
+            ("Name", meta.name),
+            ("Title", meta.title),
+            ("Description", meta.description),
+            ("Language", meta.language),
+            ("Creator", meta.creator),
+            ("Publisher", meta.publisher),
+            ("Date", meta.date),
+            ("Tags", meta.tags),
+            ("Source", meta.source),
+        ):
             if value:
                 creator.add_metadata(key, value)
         for item in site_items(site):

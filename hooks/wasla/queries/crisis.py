@@ -3,9 +3,10 @@
 Each line is normalised exactly as the search normalises a query (``core.normalise.tokens``);
 ``is_crisis`` says whether a query holds one of them (search.js repeats it in the browser).
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..core.normalise import tokens
@@ -13,11 +14,7 @@ from ..core.normalise import tokens
 WORDS = Path(__file__).resolve().parent.parent / "crisis-words.txt"
 
 
-
-
-
-
-@lru_cache(maxsize=None)
+@cache
 def crisis_words() -> tuple[tuple[str, ...], ...]:
     """Each crisis word or phrase as search tokens; '#' starts a comment, blank lines skipped."""
     seen, out = set(), []

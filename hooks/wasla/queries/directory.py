@@ -3,6 +3,7 @@
 Questions asked of a loaded ``Dataset``; the answers are entries and country codes, never HTML.
 An order that depends on the page language (names) is passed in as a sort key.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +11,7 @@ import datetime as dt
 from ..core.dates import months_between
 from ..core.model import Dataset, Resource
 from ..core.places import INTERNATIONAL
+
 
 def page_countries(region: tuple[str, ...], with_entries) -> list[str]:
     """Codes that get a country page: the region, then any other country with an entry; unsorted."""

@@ -2,6 +2,7 @@
 
 The card, the search card, the exports and ``make check``'s verification queue all read it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,6 @@ class Evidence:
         if self.newest.kind == "own":
             return "own"
         return "third_party" if self.third_party_only else "newest"
-
-
 
 
 def newest(sources) -> Source | None:

@@ -3,22 +3,21 @@
 - ``Check``         collects the problems of one file; a rule never stops at the first one.
 - ``pos_of``        the position of a value (or of its key, when the value has none).
 - ``got``           a value as a message quotes it ('a mapping', a shortened string).
-- ``did_you_mean``  the closest valid word, as a message offers it.
 - ``check_fields``  layer one of every file: unknown fields, required fields, kinds of value.
 - ``check_text``, ``to_text``  a text: one string for every language, or one per language.
 
 Every message reads ``what is wrong; expected …; got …`` and, where it helps, how to fix it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 
 from ..core.dates import parse_iso_date
 from ..core.languages import TEXT_LANGUAGES, language_codes
 from ..core.model import Text
-from ..core.problems import ERROR, WARNING, Problem
+from ..core.problems import ERROR, WARNING, Problem, did_you_mean
 from ..core.yamlload import Map, Pos
 
 
@@ -29,14 +28,6 @@ class Refused(Exception):
         super().__init__(message)
         self.message = message
         self.rule = rule
-
-
-def did_you_mean(value, valid, cutoff: float = 0.6) -> str | None:
-    """The closest valid word to a misspelt one, or None."""
-    if not isinstance(value, str):
-        return None
-    close = difflib.get_close_matches(value, list(valid), n=1, cutoff=cutoff)
-    return close[0] if close else None
 
 
 def got(value) -> str:
@@ -87,24 +78,48 @@ def check_fields(c: Check, mapping: Map, spec: dict, where: str) -> None:
             close = did_you_mean(key, spec)
             hint = f"did you mean '{close}'?" if close else "remove it"
             valid = ", ".join(spec)
-            c.error(mapping.key_pos.get(key), label, f"unknown field; {hint} expected one of: {valid}; got '{key}'", "unknown_field")
+            c.error(
+                mapping.key_pos.get(key),
+                label,
+                f"unknown field; {hint} expected one of: {valid}; got '{key}'",
+                "unknown_field",
+            )
             continue
         kind = spec[key][1]
         if kind == "list" and not isinstance(value, list):
             if isinstance(value, str) and value == "":
                 continue  # empty: handled as absent below
-            c.error(pos_of(value, mapping, key), label, f"must be a list; expected lines starting with '- '; got {got(value)}", "field_shape")
+            c.error(
+                pos_of(value, mapping, key),
+                label,
+                f"must be a list; expected lines starting with '- '; got {got(value)}",
+                "field_shape",
+            )
         elif kind == "map" and not isinstance(value, dict):
-            c.error(pos_of(value, mapping, key), label, f"must be a mapping; expected indented 'key: value' lines; got {got(value)}", "field_shape")
+            c.error(
+                pos_of(value, mapping, key),
+                label,
+                f"must be a mapping; expected indented 'key: value' lines; got {got(value)}",
+                "field_shape",
+            )
         elif kind == "scalar" and not isinstance(value, str):
-            c.error(pos_of(value, mapping, key), label, f"must be a single value; expected text on the same line; got {got(value)}", "field_shape")
+            c.error(
+                pos_of(value, mapping, key),
+                label,
+                f"must be a single value; expected text on the same line; got {got(value)}",
+                "field_shape",
+            )
         elif kind == "text":
             check_text(c, value, label, mapping, key, required=spec[key][0])
     for key, (required, _) in spec.items():
         if required and (key not in mapping or mapping[key] in ("", [], {})):
             label = f"{where}.{key}" if where else key
-            c.error(pos_of(mapping.get(key), mapping, key) if key in mapping else mapping.pos, label,
-                    f"is required; expected a value for '{key}'; got nothing", "required_field")
+            c.error(
+                pos_of(mapping.get(key), mapping, key) if key in mapping else mapping.pos,
+                label,
+                f"is required; expected a value for '{key}'; got nothing",
+                "required_field",
+            )
 
 
 def check_text(c: Check, value, label: str, parent: Map, key: str, required: bool = True) -> None:
@@ -112,15 +127,30 @@ def check_text(c: Check, value, label: str, parent: Map, key: str, required: boo
     if isinstance(value, str):
         return
     if not isinstance(value, dict):
-        c.error(pos_of(value, parent, key), label, f"must be text or {{en, ar}}; expected 'en:' and 'ar:' lines; got {got(value)}", "text_shape")
+        c.error(
+            pos_of(value, parent, key),
+            label,
+            f"must be text or {{en, ar}}; expected 'en:' and 'ar:' lines; got {got(value)}",
+            "text_shape",
+        )
         return
     for lang, text in value.items():
         if lang not in TEXT_LANGUAGES:
             close = did_you_mean(lang, TEXT_LANGUAGES, cutoff=0.4)
             hint = f"did you mean '{close}'?" if close else "remove it"
-            c.error(value.key_pos.get(lang), f"{label}.{lang}", f"unknown language; {hint} expected 'en' or 'ar'; got '{lang}'", "unknown_field")
+            c.error(
+                value.key_pos.get(lang),
+                f"{label}.{lang}",
+                f"unknown language; {hint} expected 'en' or 'ar'; got '{lang}'",
+                "unknown_field",
+            )
         elif not isinstance(text, str):
-            c.error(pos_of(text, value, lang), f"{label}.{lang}", f"must be text; expected text on the same line; got {got(text)}", "text_shape")
+            c.error(
+                pos_of(text, value, lang),
+                f"{label}.{lang}",
+                f"must be text; expected text on the same line; got {got(text)}",
+                "text_shape",
+            )
     if not any(isinstance(value.get(lang), str) and value.get(lang).strip() for lang in TEXT_LANGUAGES):
         if required or any(not isinstance(v, str) or v.strip() for v in value.values()):
             c.error(value.pos, label, "has no text; expected 'en:' or 'ar:' with text; got empty text", "text_shape")
@@ -138,11 +168,18 @@ def to_text(value) -> Text:
     return Text()
 
 
-def enum_is_known(c: Check, data: Map, key: str, allowed: tuple[str, ...], where: str | None = None, noun: str = "value") -> None:
+def enum_is_known(
+    c: Check, data: Map, key: str, allowed: tuple[str, ...], where: str | None = None, noun: str = "value"
+) -> None:
     """One of a fixed list of words (status, visibility, verified_by, confidence)."""
     value = data.get(key)
     if isinstance(value, str) and value and value not in allowed:
-        c.error(value.pos, where or key, f"unknown {noun}; expected one of: {', '.join(allowed)}; got '{value}'", f"{key}_is_known")
+        c.error(
+            value.pos,
+            where or key,
+            f"unknown {noun}; expected one of: {', '.join(allowed)}; got '{value}'",
+            f"{key}_is_known",
+        )
 
 
 def date_is_valid(c: Check, data: Map, key: str, today: dt.date) -> dt.date | None:
@@ -154,7 +191,12 @@ def date_is_valid(c: Check, data: Map, key: str, today: dt.date) -> dt.date | No
         c.error(value.pos, key, f"not a date; expected YYYY-MM-DD, like '2026-01-31'; got '{value}'", "date_is_valid")
         return None
     if date > today:
-        c.error(value.pos, key, f"is in the future; expected a date on or before {today.isoformat()}; got '{value}'", "date_not_in_future")
+        c.error(
+            value.pos,
+            key,
+            f"is in the future; expected a date on or before {today.isoformat()}; got '{value}'",
+            "date_not_in_future",
+        )
     return date
 
 
@@ -163,5 +205,14 @@ def languages_are_iso(c: Check, value, where: str, parent: Map, key: str) -> Non
         return
     for i, code in enumerate(value):
         if not isinstance(code, str) or code not in language_codes():
-            hint = f" (write it in lower case: '{code.lower()}')" if isinstance(code, str) and code.lower() in language_codes() else ""
-            c.error(pos_of(code, parent, key), f"{where}[{i}]", f"not a language code{hint}; expected an ISO 639-1 code like 'ar' or 'en'; got {got(code)}", "languages_are_iso")
+            hint = (
+                f" (write it in lower case: '{code.lower()}')"
+                if isinstance(code, str) and code.lower() in language_codes()
+                else ""
+            )
+            c.error(
+                pos_of(code, parent, key),
+                f"{where}[{i}]",
+                f"not a language code{hint}; expected an ISO 639-1 code like 'ar' or 'en'; got {got(code)}",
+                "languages_are_iso",
+            )

@@ -14,14 +14,13 @@ as ``Contact``s: the value checked for its type (``contact_link``: phones.py, li
 The default texts live in the string tables (``trace_phone``, ``trace_sms`` …), written once
 per language; templates pick ``contact.trace`` when the data gives one.
 """
+
 from __future__ import annotations
 
 from ..core.model import Contact, Police
 from ..core.problems import ERROR
 from ..core.yamlload import Map
-from . import hours
-from . import links
-from . import phones
+from . import hours, links, phones
 from .check import Check, Refused, check_fields, did_you_mean, enum_is_known, got, languages_are_iso, pos_of, to_text
 from .links import shown_link, web_url_is_safe
 from .text import translation_is_missing
@@ -47,8 +46,6 @@ POLICE_FIELDS: dict[str, tuple[bool, str]] = {
 }
 # Channel types whose default trace text exists in the string tables (trace_<type>).
 TRACE_TYPES = ("phone", "sms", "whatsapp", "signal", "telegram", "email", "website", "chat")
-
-
 
 
 def trace_is_text(c, contact, where: str):
@@ -79,7 +76,9 @@ def contact_safety(c, contact, where: str) -> dict:
     return {"trace": trace_is_text(c, contact, where), "police": police_is_sourced(c, contact, where)}
 
 
-def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: dict, countries: tuple[str, ...] = ()) -> str | None:
+def contact_link(
+    c: Check, contact: Map, where: str, folder: str, short_codes: dict, countries: tuple[str, ...] = ()
+) -> str | None:
     """Check one contact's value for its type and return the link a reader taps."""
     ctype = contact.get("type")
     value = contact.get("value")
@@ -88,7 +87,12 @@ def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: d
     if ctype not in CONTACT_TYPES:
         close = did_you_mean(ctype, CONTACT_TYPES)
         hint = f" (did you mean '{close}'?)" if close else ""
-        c.error(ctype.pos, f"{where}.type", f"unknown contact type{hint}; expected one of: {', '.join(CONTACT_TYPES)}; got '{ctype}'", "contact_type_is_known")
+        c.error(
+            ctype.pos,
+            f"{where}.type",
+            f"unknown contact type{hint}; expected one of: {', '.join(CONTACT_TYPES)}; got '{ctype}'",
+            "contact_type_is_known",
+        )
         return None
     if not isinstance(value, str) or not value or links.bad_char(value, True):
         return None
@@ -111,7 +115,12 @@ def contact_link(c: Check, contact: Map, where: str, folder: str, short_codes: d
     if ctype == "sms":
         return f"sms:{tel}"
     if not tel.startswith("+"):
-        c.error(value.pos, vw, f"{ctype} needs a full number; expected the number with its country code; got {got(value)}", "phone_is_valid")
+        c.error(
+            value.pos,
+            vw,
+            f"{ctype} needs a full number; expected the number with its country code; got {got(value)}",
+            "phone_is_valid",
+        )
         return None
     return f"https://wa.me/{tel[1:]}"
 
@@ -126,7 +135,12 @@ def check_contacts(c: Check, data, folder: str, short_codes: dict, today) -> lis
     for i, contact in enumerate(data["contacts"]):
         where = f"contacts[{i}]"
         if not isinstance(contact, dict):
-            c.error(pos_of(contact, data, "contacts"), where, f"must be a mapping; expected 'type:' and 'value:' lines; got {got(contact)}", "field_shape")
+            c.error(
+                pos_of(contact, data, "contacts"),
+                where,
+                f"must be a mapping; expected 'type:' and 'value:' lines; got {got(contact)}",
+                "field_shape",
+            )
             continue
         check_fields(c, contact, CONTACT_FIELDS, where)
         languages_are_iso(c, contact.get("languages"), f"{where}.languages", contact, "languages")
@@ -137,13 +151,20 @@ def check_contacts(c: Check, data, folder: str, short_codes: dict, today) -> lis
             written = to_text(contact.get("hours"))
             schedule = schedules.get(i)
             always = bool(written.en and written.en.strip().lower().startswith(hours.ALWAYS_OPEN))
-            contacts.append(Contact(
-                type=str(contact["type"]), value=str(contact["value"]), href=href, hours=written,
-                languages=tuple(map(str, contact.get("languages") or ())), note=to_text(contact.get("note")),
-                always_open=schedule.always if schedule else always,
-                opening_hours=schedule.expression if schedule else None, schedule=schedule,
-                pos=getattr(contact.get("value"), "pos", None),
-                shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
-                **contact_safety(c, contact, where),
-            ))
+            contacts.append(
+                Contact(
+                    type=str(contact["type"]),
+                    value=str(contact["value"]),
+                    href=href,
+                    hours=written,
+                    languages=tuple(map(str, contact.get("languages") or ())),
+                    note=to_text(contact.get("note")),
+                    always_open=schedule.always if schedule else always,
+                    opening_hours=schedule.expression if schedule else None,
+                    schedule=schedule,
+                    pos=getattr(contact.get("value"), "pos", None),
+                    shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
+                    **contact_safety(c, contact, where),
+                )
+            )
     return contacts

@@ -1,4 +1,5 @@
 """Rules across files: what one file cannot see alone."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -8,6 +9,7 @@ from ..core.problems import ERROR, Problem
 from ..core.yamlload import Pos
 from .check import got
 from .contacts import WEB_TYPES
+
 
 def _same_contact_key(contact: Contact) -> str | None:
     if contact.type in WEB_TYPES:
@@ -34,11 +36,24 @@ def contacts_are_unique(resources: list[Resource]) -> list[Problem]:
             keys_here.add(key)
             if key in seen:
                 other, j = seen[key]
-                what = key.split(":", 1)[0].replace("web", "website").replace("phone", "phone number").replace("email", "e-mail address")
+                what = (
+                    key.split(":", 1)[0]
+                    .replace("web", "website")
+                    .replace("phone", "phone number")
+                    .replace("email", "e-mail address")
+                )
                 pos = contact.pos or Pos(1, 1)
-                problems.append(Problem(r.path, pos.line, pos.col, f"contacts[{i}].value",
-                                        f"same {what} as {other.path} (contacts[{j}]); expected each {what} in one entry only (merge the two entries, or remove it from one); got {got(contact.value)}",
-                                        ERROR, "contacts_are_unique"))
+                problems.append(
+                    Problem(
+                        r.path,
+                        pos.line,
+                        pos.col,
+                        f"contacts[{i}].value",
+                        f"same {what} as {other.path} (contacts[{j}]); expected each {what} in one entry only (merge the two entries, or remove it from one); got {got(contact.value)}",
+                        ERROR,
+                        "contacts_are_unique",
+                    )
+                )
             else:
                 seen[key] = (r, i)
     return problems

@@ -1,5 +1,5 @@
 """Opening hours: the ``opening_hours`` and ``timezone`` contract, its rules, and what the build
-computes from a schedule (issue #14).
+computes from a schedule.
 
 Reads, for one resource file: ``timezone:`` (optional, IANA) and each contact's
 ``opening_hours:`` (OpenStreetMap syntax, parsed by PyPI ``opening-hours-py``).
@@ -16,22 +16,20 @@ Writes nothing: ``check_hours()`` returns one ``Schedule`` per contact index, wi
 The usual week is found without re-parsing the expression: for each weekday, the windows
 that occur most often over the next year.  Days that differ from it are the dated ranges.
 
-``view()`` turns a Schedule into rows for the page language (CLDR day names, the locale's first
-day of the week, the zone's exemplar city); templates/hours.html renders them.
+The page shows a Schedule through ``output/hours_table.py``; the exports through
+``output/hours_export.py``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import zoneinfo
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from babel import Locale
 from babel.core import get_global
-from babel.dates import format_date
+from opening_hours import OpeningHours, ParserError, State
 
 from ..core.model import DAY, Day, Period, Schedule
 from ..core.yamlload import Pos
@@ -51,21 +49,16 @@ PARSER_EXPECTED_RE = re.compile(r"=\s*expected\s+(.+)")
 WEEKDAYS_OSM = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-
-
-
-
-
 # ---------------------------------------------------------------------------
 # Time zones
 
 
-@lru_cache(maxsize=None)
+@cache
 def zone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_zones(folder: str) -> tuple[str, ...]:
     """The IANA zones of a country, from CLDR's territory zones (shipped with babel)."""
     return tuple(get_global("territory_zones").get(folder.upper(), ()))
@@ -73,8 +66,6 @@ def country_zones(folder: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------
 # The rules (called from rules.check_resource; problems go into its Check)
-
-
 
 
 def _value_pos(value, offset: int) -> Pos | None:
@@ -95,7 +86,12 @@ def timezone_is_known(c, data, folder: str, needed: bool) -> str | None:
         if value not in zone_names():
             zones = country_zones(folder)
             hint = f" ({folder}: {', '.join(zones)})" if zones else ""
-            c.error(value.pos, "timezone", f"unknown time zone; expected an IANA name like 'Asia/Beirut'{hint}; got {got(value)}", "timezone_is_known")
+            c.error(
+                value.pos,
+                "timezone",
+                f"unknown time zone; expected an IANA name like 'Asia/Beirut'{hint}; got {got(value)}",
+                "timezone_is_known",
+            )
             return None
         return str(value)
     zones = country_zones(folder)
@@ -105,26 +101,47 @@ def timezone_is_known(c, data, folder: str, needed: bool) -> str | None:
         if zones:
             what = f"{folder} has several time zones ({', '.join(zones)})"
         else:
-            what = "an international entry has no home time zone" if folder == "international" else f"no time zone is known for {folder}"
-        c.error(data.pos, "timezone", f"is required with opening_hours: {what}; expected 'timezone:' with the zone the hours are written in, like 'timezone: {zones[0] if zones else 'Europe/London'}'; got nothing", "timezone_is_required")
+            what = (
+                "an international entry has no home time zone"
+                if folder == "international"
+                else f"no time zone is known for {folder}"
+            )
+        c.error(
+            data.pos,
+            "timezone",
+            f"is required with opening_hours: {what}; expected 'timezone:' with the zone the hours are written in, like 'timezone: {zones[0] if zones else 'Europe/London'}'; got nothing",
+            "timezone_is_required",
+        )
     return None
 
 
 def opening_hours_is_valid(c, contact, where: str):
     """OSM ``opening_hours`` syntax, no holiday rules, no sun times. Returns the parsed object."""
-    from opening_hours import OpeningHours, ParserError
 
     value = contact.get("opening_hours")
     label = f"{where}.opening_hours"
     if not isinstance(value, str):
         return None  # the shape layer (rules.check_fields) reports it
     text = str(value)
-    for regex, why in ((HOLIDAY_RE, "holiday rules (PH, SH) cannot be shown: no holiday calendar exists for the region; expected days and times only (say holiday closures in 'hours')"),
-                       (SOLAR_RE, "sun times need the place's coordinates, which Wasla never publishes; expected clock times like 18:00"),
-                       (OPEN_END_RE, "an open end ('10:00+') has no closing time to show; expected a closing time like 10:00-18:00")):
+    for regex, why in (
+        (
+            HOLIDAY_RE,
+            "holiday rules (PH, SH) cannot be shown: no holiday calendar exists for the region; expected days and times only (say holiday closures in 'hours')",
+        ),
+        (
+            SOLAR_RE,
+            "sun times need the place's coordinates, which Wasla never publishes; expected clock times like 18:00",
+        ),
+        (OPEN_END_RE, "an open end ('10:00+') has no closing time to show; expected a closing time like 10:00-18:00"),
+    ):
         m = regex.search(text)
         if m:
-            c.error(_value_pos(value, m.start()), label, f"{why}; got '{m.group(0)}' in {got(text)}", "opening_hours_is_valid")
+            c.error(
+                _value_pos(value, m.start()),
+                label,
+                f"{why}; got '{m.group(0)}' in {got(text)}",
+                "opening_hours_is_valid",
+            )
             return None
     try:
         parsed = OpeningHours(text)
@@ -134,10 +151,13 @@ def opening_hours_is_valid(c, contact, where: str):
         col = int(m.group(2)) if m else 1
         expected = PARSER_EXPECTED_RE.search(message)
         what = expected.group(1).strip() if expected else "OpenStreetMap opening hours"
-        shown = text[col - 1:col + 11] or "the end"
-        c.error(_value_pos(value, col - 1), label,
-                f"not valid opening hours at column {col} of the value; expected {what} (like \"Su-Th 09:00-17:00\" or \"Mo-Su 20:00-02:00\", see CONTRIBUTING.md 'Opening hours'); got '{shown}' in {got(text)}",
-                "opening_hours_is_valid")
+        shown = text[col - 1 : col + 11] or "the end"
+        c.error(
+            _value_pos(value, col - 1),
+            label,
+            f"not valid opening hours at column {col} of the value; expected {what} (like \"Su-Th 09:00-17:00\" or \"Mo-Su 20:00-02:00\", see CONTRIBUTING.md 'Opening hours'); got '{shown}' in {got(text)}",
+            "opening_hours_is_valid",
+        )
         return None
     for warning in parsed.warnings:
         c.warn(value.pos, label, f"{warning}; expected a plain schedule; got {got(text)}", "opening_hours_warning")
@@ -157,10 +177,20 @@ def check_hours(c, data, folder: str, today: dt.date) -> dict[int, Schedule]:
         try:
             schedule = build(str(contacts[i]["opening_hours"]), zone, today, parsed)
         except Exception as exc:  # never a traceback: the parser accepted it but cannot evaluate it
-            c.error(contacts[i]["opening_hours"].pos, f"contacts[{i}].opening_hours", f"cannot be evaluated ({exc}); expected plain days and times like \"Su-Th 09:00-17:00\"; got {got(contacts[i]['opening_hours'])}", "opening_hours_is_valid")
+            c.error(
+                contacts[i]["opening_hours"].pos,
+                f"contacts[{i}].opening_hours",
+                f'cannot be evaluated ({exc}); expected plain days and times like "Su-Th 09:00-17:00"; got {got(contacts[i]["opening_hours"])}',
+                "opening_hours_is_valid",
+            )
             continue
         if schedule is None:
-            c.error(contacts[i]["opening_hours"].pos, f"contacts[{i}].opening_hours", f"says 'unknown' for some times, which cannot be shown as open or closed; expected fixed opening and closing times (say the rest in 'hours'); got {got(contacts[i]['opening_hours'])}", "opening_hours_is_definite")
+            c.error(
+                contacts[i]["opening_hours"].pos,
+                f"contacts[{i}].opening_hours",
+                f"says 'unknown' for some times, which cannot be shown as open or closed; expected fixed opening and closing times (say the rest in 'hours'); got {got(contacts[i]['opening_hours'])}",
+                "opening_hours_is_definite",
+            )
             continue
         hours_note_agrees(c, contacts[i], f"contacts[{i}]", schedule)
         found[i] = schedule
@@ -170,10 +200,23 @@ def check_hours(c, data, folder: str, today: dt.date) -> dict[int, Schedule]:
 def hours_note_agrees(c, contact, where: str, schedule: Schedule) -> None:
     """A free-text note saying 24/7 beside a schedule that is not: the reader could not tell which is true."""
     note = contact.get("hours")
-    texts = [note] if isinstance(note, str) else [v for v in note.values() if isinstance(v, str)] if isinstance(note, dict) else []
+    texts = (
+        [note]
+        if isinstance(note, str)
+        else [v for v in note.values() if isinstance(v, str)]
+        if isinstance(note, dict)
+        else []
+    )
     for text in texts:
-        if not schedule.always and text.strip().lower().startswith(ALWAYS_OPEN + ("على مدار الساعة", "متاح على مدار الساعة")):
-            c.error(getattr(text, "pos", None), f"{where}.hours", f"says the line is always open, but opening_hours is {got(schedule.expression)}; expected a note that agrees with opening_hours (or opening_hours: \"24/7\"); got {got(text)}", "hours_note_agrees")
+        if not schedule.always and text.strip().lower().startswith(
+            ALWAYS_OPEN + ("على مدار الساعة", "متاح على مدار الساعة")
+        ):
+            c.error(
+                getattr(text, "pos", None),
+                f"{where}.hours",
+                f'says the line is always open, but opening_hours is {got(schedule.expression)}; expected a note that agrees with opening_hours (or opening_hours: "24/7"); got {got(text)}',
+                "hours_note_agrees",
+            )
             return
 
 
@@ -183,7 +226,6 @@ def hours_note_agrees(c, contact, where: str, schedule: Schedule) -> None:
 
 def _day_windows(oh, first: dt.date, days: int) -> dict[dt.date, Day] | None:
     """Each date's windows in local wall-clock time; overnight windows belong to the day they start."""
-    from opening_hours import State
 
     start = dt.datetime.combine(first - dt.timedelta(days=1), dt.time())
     end = dt.datetime.combine(first + dt.timedelta(days=days + 1), dt.time())
@@ -203,7 +245,14 @@ def _day_windows(oh, first: dt.date, days: int) -> dict[dt.date, Day] | None:
     dates = [first + dt.timedelta(days=n) for n in range(-1, days + 1)]
     for d, nxt in zip(dates, dates[1:]):  # a window to midnight continued after midnight: overnight
         today, tomorrow = pieces.get(d, []), pieces.get(nxt, [])
-        if today and tomorrow and today[-1][1] == DAY and tomorrow[0][0] == 0 and today[-1] != [0, DAY] and tomorrow[0] != [0, DAY]:
+        if (
+            today
+            and tomorrow
+            and today[-1][1] == DAY
+            and tomorrow[0][0] == 0
+            and today[-1] != [0, DAY]
+            and tomorrow[0] != [0, DAY]
+        ):
             today[-1][1] = DAY + tomorrow.pop(0)[1]
     return {d: tuple(tuple(w) for w in pieces.get(d, [])) for d in dates[1:-1]}
 
@@ -241,7 +290,6 @@ def _periods(by_date: dict[dt.date, Day], week: tuple[Day, ...]) -> tuple[Period
 
 
 def _utc_intervals(oh_text: str, zone: str, today: dt.date) -> tuple[int, int, tuple[tuple[int, int], ...]]:
-    from opening_hours import OpeningHours, State
 
     tz = zoneinfo.ZoneInfo(zone)
     start = dt.datetime.combine(today, dt.time(), tzinfo=tz)
@@ -261,7 +309,6 @@ def _utc_intervals(oh_text: str, zone: str, today: dt.date) -> tuple[int, int, t
 
 def build(expression: str, zone: str, today: dt.date, parsed=None) -> Schedule | None:
     """A Schedule from an expression (None when some of its times have an unknown state)."""
-    from opening_hours import OpeningHours
 
     oh = parsed if parsed is not None else OpeningHours(expression)
     by_date = _day_windows(oh, today, TABLE_DAYS)
@@ -277,32 +324,5 @@ def build(expression: str, zone: str, today: dt.date, parsed=None) -> Schedule |
 # For the page: rows in the page language
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # ---------------------------------------------------------------------------
 # For the exports (exports.py): the expression as written, and HSDS 3.0 schedules
-
-
-
-
-
-
-
-
-

@@ -1,4 +1,5 @@
 """``data/kinds.yml``: the kinds of service, in the order pages show them (most urgent first)."""
+
 from __future__ import annotations
 
 from ..core.model import Kind
@@ -16,23 +17,45 @@ def check_kinds(shown: str, data) -> tuple[dict[str, Kind], list[Problem]]:
     text_is_plain(c, data)
     kinds: dict[str, Kind] = {}
     if not isinstance(data, dict):
-        c.error(Pos(1, 1), "", "must be a mapping of kinds; expected 'hotline:' with 'label:' and 'description:'; got something else", "kinds_file")
+        c.error(
+            Pos(1, 1),
+            "",
+            "must be a mapping of kinds; expected 'hotline:' with 'label:' and 'description:'; got something else",
+            "kinds_file",
+        )
     else:
         for key, spec in data.items():
             if not isinstance(spec, dict):
-                c.error(pos_of(spec, data, key), key, "must be a mapping; expected 'label:' and 'description:'; got text", "kinds_file")
+                c.error(
+                    pos_of(spec, data, key),
+                    key,
+                    "must be a mapping; expected 'label:' and 'description:'; got text",
+                    "kinds_file",
+                )
                 continue
             for field in ("label", "description"):
                 if field not in spec:
-                    c.error(spec.pos, f"{key}.{field}", "is required; expected {en, ar} text; got nothing", "kinds_file")
+                    c.error(
+                        spec.pos, f"{key}.{field}", "is required; expected {en, ar} text; got nothing", "kinds_file"
+                    )
                 else:
                     check_text(c, spec[field], f"{key}.{field}", spec, field)
                     kind_text_is_plain(c, spec[field], f"{key}.{field}")
             for field in spec:
                 if field not in ("label", "description"):
-                    c.error(spec.key_pos[field], f"{key}.{field}", f"unknown field; expected 'label' or 'description'; got '{field}'", "kinds_file")
+                    c.error(
+                        spec.key_pos[field],
+                        f"{key}.{field}",
+                        f"unknown field; expected 'label' or 'description'; got '{field}'",
+                        "kinds_file",
+                    )
             kinds[str(key)] = Kind(str(key), to_text(spec.get("label")), to_text(spec.get("description")))
         for key in REQUIRED_KINDS:
             if key not in kinds:
-                c.error(Pos(1, 1), key, f"kind missing; expected all of: {', '.join(REQUIRED_KINDS)}; got no '{key}'", "kinds_file")
+                c.error(
+                    Pos(1, 1),
+                    key,
+                    f"kind missing; expected all of: {', '.join(REQUIRED_KINDS)}; got no '{key}'",
+                    "kinds_file",
+                )
     return kinds, c.problems

@@ -4,6 +4,7 @@ The rules of a law file (one named function per rule, the same ``Check`` and the
 ``path:line:col: field: what is wrong; expected …; got …`` messages) and of the region list.
 Law text is content, never a title or a slug, and it never enters the search index.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,18 +40,8 @@ LAW_FIELDS: dict[str, tuple[bool, str]] = {
 REGION_FIELDS: dict[str, tuple[bool, str]] = {"countries": (True, "list")}
 
 
-
-
 # ---------------------------------------------------------------------------
 # Model
-
-
-
-
-
-
-
-
 
 
 # ---------------------------------------------------------------------------
@@ -64,10 +55,24 @@ def region_codes_are_iso(c: Check, data: Map) -> list[str]:
         return codes
     for i, code in enumerate(value):
         if not isinstance(code, str) or code not in country_codes():
-            hint = f" (write it in lower case: '{code.lower()}')" if isinstance(code, str) and code.lower() in country_codes() else ""
-            c.error(pos_of(code, data, "countries"), f"countries[{i}]", f"not a country code{hint}; expected a lower-case ISO 3166-1 code like 'lb'; got {got(code)}", "region_codes_are_iso")
+            hint = (
+                f" (write it in lower case: '{code.lower()}')"
+                if isinstance(code, str) and code.lower() in country_codes()
+                else ""
+            )
+            c.error(
+                pos_of(code, data, "countries"),
+                f"countries[{i}]",
+                f"not a country code{hint}; expected a lower-case ISO 3166-1 code like 'lb'; got {got(code)}",
+                "region_codes_are_iso",
+            )
         elif code in codes:
-            c.error(code.pos, f"countries[{i}]", f"country listed twice; expected each country once; got '{code}'", "region_codes_are_iso")
+            c.error(
+                code.pos,
+                f"countries[{i}]",
+                f"country listed twice; expected each country once; got '{code}'",
+                "region_codes_are_iso",
+            )
         else:
             codes.append(str(code))
     return codes
@@ -79,13 +84,23 @@ def region_codes_are_iso(c: Check, data: Map) -> list[str]:
 
 def country_file_is_iso(c: Check, code: str) -> None:
     if code not in country_codes():
-        c.error(Pos(1, 1), "", f"file name is not a country; expected a lower-case ISO 3166-1 code, like 'lb.yml'; got '{code}.yml'", "country_file_is_iso")
+        c.error(
+            Pos(1, 1),
+            "",
+            f"file name is not a country; expected a lower-case ISO 3166-1 code, like 'lb.yml'; got '{code}.yml'",
+            "country_file_is_iso",
+        )
 
 
 def law_is_list(c: Check, data: Map) -> list:
     value = data.get("law")
     if isinstance(value, list) and not value:
-        c.error(value.pos, "law", "is empty; expected at least one item (one per jurisdiction); got an empty list", "law_is_list")
+        c.error(
+            value.pos,
+            "law",
+            "is empty; expected at least one item (one per jurisdiction); got an empty list",
+            "law_is_list",
+        )
     return value if isinstance(value, list) else []
 
 
@@ -93,7 +108,12 @@ def law_text_is_bilingual(c: Check, item: Map, key: str, where: str) -> None:
     """Law text is written per language ({en, ar}): one string would show the same words in both."""
     value = item.get(key)
     if isinstance(value, str) and value.strip():
-        c.error(value.pos, f"{where}.{key}", f"must be text in each language; expected 'en:' and 'ar:' lines (either may be empty); got {got(value)}", "law_text_is_bilingual")
+        c.error(
+            value.pos,
+            f"{where}.{key}",
+            f"must be text in each language; expected 'en:' and 'ar:' lines (either may be empty); got {got(value)}",
+            "law_text_is_bilingual",
+        )
 
 
 def law_summary_in_both_languages(c: Check, item: Map, where: str) -> None:
@@ -104,8 +124,12 @@ def law_summary_in_both_languages(c: Check, item: Map, where: str) -> None:
     for lang, name in (("en", "English"), ("ar", "Arabic")):
         text = value.get(lang)
         if not (isinstance(text, str) and text.strip()):
-            c.error(pos_of(text, value, lang) if lang in value else value.pos, f"{where}.summary.{lang}",
-                    f"{name} summary missing; expected '{lang}:' with one or two plain sentences; got nothing", "law_summary_in_both_languages")
+            c.error(
+                pos_of(text, value, lang) if lang in value else value.pos,
+                f"{where}.summary.{lang}",
+                f"{name} summary missing; expected '{lang}:' with one or two plain sentences; got nothing",
+                "law_summary_in_both_languages",
+            )
 
 
 def as_of_is_valid(c: Check, item: Map, where: str, today: dt.date) -> str | None:
@@ -115,10 +139,20 @@ def as_of_is_valid(c: Check, item: Map, where: str, today: dt.date) -> str | Non
     if value == UNDATED:
         return UNDATED
     if parse_month(value) is None:
-        c.error(value.pos, f"{where}.as_of", f"not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '{value}'", "as_of_is_valid")
+        c.error(
+            value.pos,
+            f"{where}.as_of",
+            f"not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '{value}'",
+            "as_of_is_valid",
+        )
         return None
     if (int(value[:4]), int(value[5:7])) > (today.year, today.month):
-        c.error(value.pos, f"{where}.as_of", f"is in the future; expected a month up to {today.strftime('%Y-%m')}; got '{value}'", "as_of_not_in_future")
+        c.error(
+            value.pos,
+            f"{where}.as_of",
+            f"is in the future; expected a month up to {today.strftime('%Y-%m')}; got '{value}'",
+            "as_of_not_in_future",
+        )
         return None
     return str(value)
 
@@ -126,16 +160,24 @@ def as_of_is_valid(c: Check, item: Map, where: str, today: dt.date) -> str | Non
 def source_date_is_valid(c: Check, value, where: str, parent, key) -> bool:
     if isinstance(value, str) and (value == UNDATED or parse_partial_date(value)):
         return True
-    c.error(pos_of(value, parent, key), where, f"not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got {got(value)}", "source_date_is_valid")
+    c.error(
+        pos_of(value, parent, key),
+        where,
+        f"not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got {got(value)}",
+        "source_date_is_valid",
+    )
     return False
-
-
 
 
 def source_dates_are_aligned(c: Check, item: Map, where: str) -> None:
     sources, dates = item.get("sources"), item.get("source_dates")
     if isinstance(sources, list) and isinstance(dates, list) and sources and dates and len(sources) != len(dates):
-        c.error(dates.pos, f"{where}.source_dates", f"not aligned with sources; expected one date per source, in the same order ({len(sources)}; 'undated' when a page shows none); got {len(dates)}", "source_dates_are_aligned")
+        c.error(
+            dates.pos,
+            f"{where}.source_dates",
+            f"not aligned with sources; expected one date per source, in the same order ({len(sources)}; 'undated' when a page shows none); got {len(dates)}",
+            "source_dates_are_aligned",
+        )
 
 
 def jurisdictions_are_named(c: Check, items: list) -> None:
@@ -144,7 +186,12 @@ def jurisdictions_are_named(c: Check, items: list) -> None:
         return
     for i, item in enumerate(items):
         if isinstance(item, dict) and not to_text(item.get("jurisdiction")):
-            c.error(item.pos, f"law[{i}].jurisdiction", "is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing", "jurisdictions_are_named")
+            c.error(
+                item.pos,
+                f"law[{i}].jurisdiction",
+                "is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
+                "jurisdictions_are_named",
+            )
 
 
 def _source(url: str, date: str) -> Source:
@@ -155,7 +202,12 @@ def _source(url: str, date: str) -> Source:
 def check_law_item(c: Check, item, i: int, today: dt.date) -> LawItem | None:
     where = f"law[{i}]"
     if not isinstance(item, dict):
-        c.error(getattr(item, "pos", None), where, f"must be a mapping; expected 'same_sex_acts:', 'summary:', … lines; got {got(item)}", "field_shape")
+        c.error(
+            getattr(item, "pos", None),
+            where,
+            f"must be a mapping; expected 'same_sex_acts:', 'summary:', … lines; got {got(item)}",
+            "field_shape",
+        )
         return None
     before = len([p for p in c.problems if p.level == "error"])
     check_fields(c, item, LAW_FIELDS, where)
@@ -179,8 +231,11 @@ def check_law_item(c: Check, item, i: int, today: dt.date) -> LawItem | None:
     if len([p for p in c.problems if p.level == "error"]) > before or as_of is None:
         return None
     return LawItem(
-        same_sex_acts=str(item["same_sex_acts"]), summary=to_text(item["summary"]),
-        sources=tuple(_source(u, d) for u, d in zip(urls, dates)), as_of=as_of, confidence=str(item["confidence"]),
+        same_sex_acts=str(item["same_sex_acts"]),
+        summary=to_text(item["summary"]),
+        sources=tuple(_source(u, d) for u, d in zip(urls, dates)),
+        as_of=as_of,
+        confidence=str(item["confidence"]),
         jurisdiction=to_text(item.get("jurisdiction")),
         **{key: to_text(item.get(key)) for key in LAW_TEXTS},
     )
@@ -191,7 +246,12 @@ def check_country(path: str, code: str, data, today: dt.date) -> tuple[Country |
     c = Check(path)
     country_file_is_iso(c, code)
     if not isinstance(data, dict):
-        c.error(getattr(data, "pos", None), "", f"the file must be a mapping; expected a 'law:' list; got {got(data) if data is not None else 'an empty file'}", "file_is_mapping")
+        c.error(
+            getattr(data, "pos", None),
+            "",
+            f"the file must be a mapping; expected a 'law:' list; got {got(data) if data is not None else 'an empty file'}",
+            "file_is_mapping",
+        )
         return None, c.problems
     check_fields(c, data, COUNTRY_FIELDS, "")
     items = law_is_list(c, data)
@@ -206,47 +266,17 @@ def check_country(path: str, code: str, data, today: dt.date) -> tuple[Country |
 # Rules: the resource fields `scope` and `warnings`
 
 
-
-
-
-
 # ---------------------------------------------------------------------------
 # Loading (load.load calls load_countries once)
-
-
 
 
 # ---------------------------------------------------------------------------
 # Names and order
 
 
-
-
-
-
-
-
 # ---------------------------------------------------------------------------
 # Pages
 
 
-
-
-
-
-
-
-
-
-
-
 # ---------------------------------------------------------------------------
 # make check and the open-data exports
-
-
-
-
-
-
-
-

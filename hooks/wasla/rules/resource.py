@@ -5,6 +5,7 @@ each holds.  Layer two is the named rules, each looking at one fact; they live w
 subject (text.py, contacts.py, phones.py, links.py, sources.py, hours.py, warnings.py) and
 ``check_resource`` calls them all.  A check never stops at the first problem.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,13 +13,29 @@ import datetime as dt
 from ..core.model import CONFIDENCES, VISIBILITIES, Kind, Resource
 from ..core.places import INTERNATIONAL, country_codes
 from ..core.problems import Problem
-from ..core.yamlload import Map, Pos
-from .check import Check, check_fields, date_is_valid, did_you_mean, enum_is_known, got, languages_are_iso, pos_of, to_text
+from ..core.yamlload import Map
+from .check import (
+    Check,
+    check_fields,
+    date_is_valid,
+    did_you_mean,
+    enum_is_known,
+    got,
+    languages_are_iso,
+    pos_of,
+    to_text,
+)
 from .contacts import check_contacts
 from .slugs import slug_is_neutral, slug_is_valid
 from .sources import check_sources
-from .text import (address_is_public, notes_have_no_location, summary_is_short, text_is_plain, translation_differs,
-                   translation_is_missing)
+from .text import (
+    address_is_public,
+    notes_have_no_location,
+    summary_is_short,
+    text_is_plain,
+    translation_differs,
+    translation_is_missing,
+)
 from .warnings import check_scope_and_warnings
 
 STATUSES = ("active", "paused", "closed")
@@ -61,7 +78,12 @@ def kinds_are_known(c: Check, data: Map, kinds: dict[str, Kind]) -> None:
         if not isinstance(kind, str) or kind not in kinds:
             close = did_you_mean(kind, kinds)
             hint = f" (did you mean '{close}'?)" if close else ""
-            c.error(pos_of(kind, data, "kinds"), where, f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {got(kind)}", "kinds_are_known")
+            c.error(
+                pos_of(kind, data, "kinds"),
+                where,
+                f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {got(kind)}",
+                "kinds_are_known",
+            )
         elif kind in seen:
             c.error(kind.pos, where, f"kind listed twice; expected each kind once; got '{kind}'", "kinds_are_known")
         else:
@@ -74,21 +96,48 @@ def countries_are_iso(c: Check, data: Map, folder: str) -> None:
         return
     for i, code in enumerate(value):
         if not isinstance(code, str) or (code != INTERNATIONAL and code not in country_codes()):
-            hint = f" (write it in lower case: '{code.lower()}')" if isinstance(code, str) and code.lower() in country_codes() else ""
-            c.error(pos_of(code, data, "countries"), f"countries[{i}]", f"not a country code{hint}; expected a lower-case ISO 3166-1 code like 'lb' or 'international'; got {got(code)}", "countries_are_iso")
+            hint = (
+                f" (write it in lower case: '{code.lower()}')"
+                if isinstance(code, str) and code.lower() in country_codes()
+                else ""
+            )
+            c.error(
+                pos_of(code, data, "countries"),
+                f"countries[{i}]",
+                f"not a country code{hint}; expected a lower-case ISO 3166-1 code like 'lb' or 'international'; got {got(code)}",
+                "countries_are_iso",
+            )
     if folder not in value:
-        c.error(value.pos, "countries", f"does not include the file's folder; expected '{folder}' in the list (the folder is the primary country); got [{', '.join(map(str, value))}]", "countries_include_folder")
+        c.error(
+            value.pos,
+            "countries",
+            f"does not include the file's folder; expected '{folder}' in the list (the folder is the primary country); got [{', '.join(map(str, value))}]",
+            "countries_include_folder",
+        )
 
 
-def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kind], short_codes: dict, today: dt.date,
-                   collect: list | None = None) -> tuple[Resource | None, list[Problem]]:
+def check_resource(
+    path: str,
+    folder: str,
+    slug: str,
+    data,
+    kinds: dict[str, Kind],
+    short_codes: dict,
+    today: dt.date,
+    collect: list | None = None,
+) -> tuple[Resource | None, list[Problem]]:
     """One file through every rule. ``collect`` receives (path, valid contacts) even when the file has
     errors, so the cross-file rules (contacts_are_unique) still see it in the same run."""
     c = Check(path)
     slug_is_valid(c, slug, folder)
     slug_is_neutral(c, slug)
     if not isinstance(data, dict):
-        c.error(getattr(data, "pos", None), "", f"the file must be a mapping of fields; expected 'name:', 'kinds:', … lines; got {got(data) if data is not None else 'an empty file'}", "file_is_mapping")
+        c.error(
+            getattr(data, "pos", None),
+            "",
+            f"the file must be a mapping of fields; expected 'name:', 'kinds:', … lines; got {got(data) if data is not None else 'an empty file'}",
+            "file_is_mapping",
+        )
         return None, c.problems
 
     check_fields(c, data, FIELDS, "")
@@ -103,7 +152,12 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
     enum_is_known(c, data, "confidence", CONFIDENCES)
     last_verified = date_is_valid(c, data, "last_verified", today)
     if data.get("verified_by") and not data.get("last_verified"):
-        c.error(data.key_pos["verified_by"], "verified_by", "given without a date; expected 'last_verified: YYYY-MM-DD' beside it; got no last_verified", "verified_by_needs_date")
+        c.error(
+            data.key_pos["verified_by"],
+            "verified_by",
+            "given without a date; expected 'last_verified: YYYY-MM-DD' beside it; got no last_verified",
+            "verified_by_needs_date",
+        )
     for key in ("name", "summary", "city"):
         translation_is_missing(c, data, key, data.get(key))
         translation_differs(c, data, key)
@@ -130,15 +184,24 @@ def check_resource(path: str, folder: str, slug: str, data, kinds: dict[str, Kin
     if c.failed:
         return None, c.problems
     resource = Resource(
-        slug=slug, folder=folder, path=path,
-        name=to_text(data["name"]), kinds=tuple(map(str, data["kinds"])),
+        slug=slug,
+        folder=folder,
+        path=path,
+        name=to_text(data["name"]),
+        kinds=tuple(map(str, data["kinds"])),
         countries=tuple(map(str, data.get("countries") or (folder,))),
-        summary=to_text(data["summary"]), contacts=tuple(contacts), sources=tuple(sources),
-        status=str(data["status"]), city=to_text(data.get("city")),
+        summary=to_text(data["summary"]),
+        contacts=tuple(contacts),
+        sources=tuple(sources),
+        status=str(data["status"]),
+        city=to_text(data.get("city")),
         languages=tuple(map(str, data.get("languages") or ())),
-        address=address, address_visibility=visibility,
-        last_verified=last_verified, verified_by=str(data["verified_by"]) if data.get("verified_by") else None,
+        address=address,
+        address_visibility=visibility,
+        last_verified=last_verified,
+        verified_by=str(data["verified_by"]) if data.get("verified_by") else None,
         confidence=str(data["confidence"]) if data.get("confidence") else None,
-        scope=scope, warnings=warnings,
+        scope=scope,
+        warnings=warnings,
     )
     return resource, c.problems

@@ -8,13 +8,14 @@ A ``sources`` item is a bare web link (undated, kind not recorded) or a mapping:
 
 A date keeps its precision, and is in the future only when its first day is after today.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
 from ..core.dates import UNDATED, parse_partial_date
 from ..core.model import SOURCE_KINDS, Source
-from .check import Check, check_fields, did_you_mean, got, pos_of
+from .check import check_fields, did_you_mean, got, pos_of
 from .links import web_url_is_safe
 
 # Fields of a source mapping: name -> (required, what it holds) (the JSON schema repeats these)
@@ -23,11 +24,6 @@ SOURCE_FIELDS: dict[str, tuple[bool, str]] = {
     "date": (True, "scalar"),
     "kind": (True, "scalar"),
 }
-
-
-
-
-
 
 
 # ---------------------------------------------------------------------------
@@ -50,8 +46,12 @@ def check_sources(c, data, today: dt.date) -> tuple[Source, ...]:
             if web_url_is_safe(c, item, where, data, "sources"):
                 sources.append(Source(url=str(item)))
         else:
-            c.error(pos_of(item, data, "sources"), where,
-                    f"must be a web link or a mapping; expected '- https://…' or 'url:', 'date:' and 'kind:' lines; got {got(item)}", "source_shape")
+            c.error(
+                pos_of(item, data, "sources"),
+                where,
+                f"must be a web link or a mapping; expected '- https://…' or 'url:', 'date:' and 'kind:' lines; got {got(item)}",
+                "source_shape",
+            )
     return tuple(sources)
 
 
@@ -74,10 +74,20 @@ def source_date_is_valid(c, item, where: str, today: dt.date) -> tuple[dt.date, 
         return None
     parsed = parse_partial_date(value)
     if parsed is None:
-        c.error(value.pos, f"{where}.date", f"not a source date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated', like '2024-03'; got '{value}'", "source_date_is_valid")
+        c.error(
+            value.pos,
+            f"{where}.date",
+            f"not a source date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated', like '2024-03'; got '{value}'",
+            "source_date_is_valid",
+        )
         return None
     if parsed[0] > today:
-        c.error(value.pos, f"{where}.date", f"is in the future; expected a date on or before {today.isoformat()}; got '{value}'", "source_date_not_in_future")
+        c.error(
+            value.pos,
+            f"{where}.date",
+            f"is in the future; expected a date on or before {today.isoformat()}; got '{value}'",
+            "source_date_not_in_future",
+        )
         return None
     return parsed
 
@@ -89,6 +99,11 @@ def source_kind_is_known(c, item, where: str) -> str | None:
     if value not in SOURCE_KINDS:
         close = did_you_mean(value, SOURCE_KINDS)
         hint = f" (did you mean '{close}'?)" if close else ""
-        c.error(value.pos, f"{where}.kind", f"unknown source kind{hint}; expected one of: {', '.join(SOURCE_KINDS)}; got '{value}'", "source_kind_is_known")
+        c.error(
+            value.pos,
+            f"{where}.kind",
+            f"unknown source kind{hint}; expected one of: {', '.join(SOURCE_KINDS)}; got '{value}'",
+            "source_kind_is_known",
+        )
         return None
     return str(value)

@@ -6,22 +6,34 @@
 - markup in labels that reach page titles; location words in notes (the repository is public);
   an address only where the organisation publishes it; translations present and different.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from .check import Check, got, pos_of
-from ..core.languages import NAMES, TEXT_LANGUAGES
+from ..core.languages import TEXT_LANGUAGES
 from ..core.model import VISIBILITIES
 from ..core.yamlload import Map
+from .check import Check, got, pos_of
 
 # Longest text accepted, by field name (the last part of the field's path); anything else: DEFAULT_MAX.
 # summary keeps its own rule (summary_is_short, 400) with its own advice.
 MAX_LENGTH = {
-    "name": 150, "city": 80, "hours": 200, "note": 300, "text": 600, "curator_notes": 3000,
-    "value": 300, "url": 2000, "sources": 2000, "source": 2000, "label": 60, "description": 300,
-    "summary": None, "trace": 400,
+    "name": 150,
+    "city": 80,
+    "hours": 200,
+    "note": 300,
+    "text": 600,
+    "curator_notes": 3000,
+    "value": 300,
+    "url": 2000,
+    "sources": 2000,
+    "source": 2000,
+    "label": 60,
+    "description": 300,
+    "summary": None,
+    "trace": 400,
 }
 
 
@@ -38,13 +50,26 @@ LINE_SEPARATORS = frozenset("\u2028\u2029\x85")
 
 
 # letters and marks that draw nothing (category Lo/Mn, so not caught by category alone)
-INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5") | frozenset(map(chr, range(0xFE00, 0xFE10))) \
+INVISIBLE = (
+    frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5")
+    | frozenset(map(chr, range(0xFE00, 0xFE10)))
     | frozenset(map(chr, range(0xE0100, 0xE01F0)))
+)
 
 
-C0_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION", 0x0A: "LINE FEED",
-            0x0B: "LINE TABULATION", 0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
-            0x85: "NEXT LINE"}
+C0_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x09: "CHARACTER TABULATION",
+    0x0A: "LINE FEED",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 
 
 def char_name(ch: str) -> str:
@@ -58,8 +83,14 @@ def bad_char(text: str, strict: bool) -> tuple[int, str, str] | None:
         if ch in LINE_SEPARATORS or (cat == "Cc" and ch != "\n"):
             return i, "a control character", "it is invisible, and in a terminal or a CSV file it can act"
         if ch in BIDI_CONTROLS:
-            return i, "a bidirectional control", "it reorders the text around it, so what is shown is not what is written"
-        if strict and (ch == "\n" or cat in ("Cf", "Zl", "Zp", "Co", "Cs", "Cn") or (cat == "Zs" and ch != " ") or ch in INVISIBLE):
+            return (
+                i,
+                "a bidirectional control",
+                "it reorders the text around it, so what is shown is not what is written",
+            )
+        if strict and (
+            ch == "\n" or cat in ("Cf", "Zl", "Zp", "Co", "Cs", "Cn") or (cat == "Zs" and ch != " ") or ch in INVISIBLE
+        ):
             return i, "an invisible character", "a contact or link must be exactly the characters a reader sees"
     return None
 
@@ -70,8 +101,13 @@ def text_problems(text: str, field: str, strict: bool) -> list[tuple[str, str]]:
     bad = bad_char(text, strict)
     if bad:
         i, what, why = bad
-        found.append((f"contains {what} ({char_name(text[i])}) at character {i + 1}; {why}; expected plain text "
-                      f"(delete it and type the text again); got {got(text)}", "text_is_plain"))
+        found.append(
+            (
+                f"contains {what} ({char_name(text[i])}) at character {i + 1}; {why}; expected plain text "
+                f"(delete it and type the text again); got {got(text)}",
+                "text_is_plain",
+            )
+        )
     limit = MAX_LENGTH.get(field, DEFAULT_MAX)
     if limit is not None and len(text.strip()) > limit:
         found.append((f"too long; expected at most {limit} characters; got {len(text.strip())}", "text_is_short"))
@@ -98,21 +134,61 @@ def plain_text_markup(text: str) -> str | None:
     """Labels that reach page titles and headers through templates that do not autoescape."""
     m = PLAIN_TEXT_MARKUP.search(text)
     if m:
-        return (f"contains '{m.group(0)}', which page titles and headers would read as markup; expected plain text "
-                f"without <, > or & (write 'and' for &); got {got(text)}")
+        return (
+            f"contains '{m.group(0)}', which page titles and headers would read as markup; expected plain text "
+            f"without <, > or & (write 'and' for &); got {got(text)}"
+        )
     return None
 
 
 PUBLIC_REPO = "this repository is public, so everything written in data/ is published the moment it is pushed, whatever the site shows"
 
 
-LOCATION_WORDS_EN = ("near", "nearby", "next to", "beside", "opposite", "behind", "across from", "corner of", "floor",
-                     "building", "street", "road", "avenue", "room", "hospital", "apartment", "flat", "entrance",
-                     "basement", "block", "gate")
+LOCATION_WORDS_EN = (
+    "near",
+    "nearby",
+    "next to",
+    "beside",
+    "opposite",
+    "behind",
+    "across from",
+    "corner of",
+    "floor",
+    "building",
+    "street",
+    "road",
+    "avenue",
+    "room",
+    "hospital",
+    "apartment",
+    "flat",
+    "entrance",
+    "basement",
+    "block",
+    "gate",
+)
 
 
-LOCATION_WORDS_AR = ("قرب", "بالقرب", "بجانب", "جانب", "مقابل", "خلف", "طابق", "مبنى", "بناية", "عمارة", "شارع",
-                     "طريق", "غرفة", "مستشفى", "شقة", "مدخل", "زاوية", "قبو")
+LOCATION_WORDS_AR = (
+    "قرب",
+    "بالقرب",
+    "بجانب",
+    "جانب",
+    "مقابل",
+    "خلف",
+    "طابق",
+    "مبنى",
+    "بناية",
+    "عمارة",
+    "شارع",
+    "طريق",
+    "غرفة",
+    "مستشفى",
+    "شقة",
+    "مدخل",
+    "زاوية",
+    "قبو",
+)
 
 
 _EN_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in LOCATION_WORDS_EN) + r")s?\b", re.I)
@@ -124,11 +200,15 @@ _AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف])?(?:[بل])?(?:ال)?(" + "|
 def address_problem(visibility: str, has_text: bool) -> str | None:
     """An address text only with visibility: public (city: the city field alone; hidden: no address at all)."""
     if has_text and visibility != "public":
-        return (f"address text given with visibility '{visibility}'; {PUBLIC_REPO}; expected no 'text' here "
-                f"('city': write the city in the city field and record no street; 'hidden': write no address at all), "
-                f"or 'visibility: public' when the organisation publishes the address itself; got an address text")
+        return (
+            f"address text given with visibility '{visibility}'; {PUBLIC_REPO}; expected no 'text' here "
+            f"('city': write the city in the city field and record no street; 'hidden': write no address at all), "
+            f"or 'visibility: public' when the organisation publishes the address itself; got an address text"
+        )
     if not has_text and visibility == "public":
-        return "is required with visibility 'public'; expected the address as the organisation publishes it; got nothing"
+        return (
+            "is required with visibility 'public'; expected the address as the organisation publishes it; got nothing"
+        )
     return None
 
 
@@ -140,8 +220,10 @@ def location_word(text: str) -> str | None:
 def notes_location_problem(text: str) -> str | None:
     word = location_word(text)
     if word:
-        return (f"mentions a location ('{word}'); {PUBLIC_REPO}; expected no building, floor, street, room or landmark "
-                f"in notes (keep such details off the repository); got {got(text)}")
+        return (
+            f"mentions a location ('{word}'); {PUBLIC_REPO}; expected no building, floor, street, room or landmark "
+            f"in notes (keep such details off the repository); got {got(text)}"
+        )
     return None
 
 
@@ -153,11 +235,16 @@ def address_is_public(c: Check, addr: Map, visibility: str) -> None:
         return
     problem = address_problem(visibility, bool(addr.get("text")))
     if problem:
-        c.error(pos_of(addr.get("text"), addr, "text") if addr.get("text") else addr.pos, "address.text", problem, "address_is_public")
+        c.error(
+            pos_of(addr.get("text"), addr, "text") if addr.get("text") else addr.pos,
+            "address.text",
+            problem,
+            "address_is_public",
+        )
 
 
 def notes_have_no_location(c: Check, data: Map) -> None:
-    """A warning: the data lane reviews each one; a location in a public repository cannot be unpublished."""
+    """A warning for a curator to review: a location in a public repository cannot be unpublished."""
     note = data.get("curator_notes")
     if isinstance(note, str):
         problem = notes_location_problem(note)
@@ -168,7 +255,7 @@ def notes_have_no_location(c: Check, data: Map) -> None:
 def kind_text_is_plain(c: Check, value, label: str) -> None:
     """kinds.yml labels and descriptions reach <title> and headers through MkDocs templates that do not
     autoescape (and Material's striptags unescapes): they must be plain text, not merely escaped."""
-    for lang, text in (value.items() if isinstance(value, dict) else [("", value)]):
+    for lang, text in value.items() if isinstance(value, dict) else [("", value)]:
         if isinstance(text, str):
             problem = plain_text_markup(text)
             if problem:
@@ -190,7 +277,12 @@ def translation_is_missing(c: Check, data: Map, label: str, value) -> None:
         if len(have) == 1:
             missing = "ar" if have[0] == "en" else "en"
             name = "Arabic" if missing == "ar" else "English"
-            c.warn(value.pos, f"{label}.{missing}", f"{name} text missing; the {'English' if missing == 'ar' else 'Arabic'} text is shown with a 'not yet translated' note; expected '{missing}:' with a translation", "translation_is_missing")
+            c.warn(
+                value.pos,
+                f"{label}.{missing}",
+                f"{name} text missing; the {'English' if missing == 'ar' else 'Arabic'} text is shown with a 'not yet translated' note; expected '{missing}:' with a translation",
+                "translation_is_missing",
+            )
 
 
 def summary_is_short(c: Check, data: Map) -> None:
@@ -199,8 +291,17 @@ def summary_is_short(c: Check, data: Map) -> None:
         value = {"en": value} if isinstance(value, str) else {}
     for lang, text in value.items():
         if isinstance(text, str) and len(text.strip()) > SUMMARY_MAX:
-            where = "summary" if lang not in TEXT_LANGUAGES or not isinstance(data.get("summary"), dict) else f"summary.{lang}"
-            c.error(text.pos, where, f"too long; expected at most {SUMMARY_MAX} characters (say what the service does; details belong on its website); got {len(text.strip())}", "summary_is_short")
+            where = (
+                "summary"
+                if lang not in TEXT_LANGUAGES or not isinstance(data.get("summary"), dict)
+                else f"summary.{lang}"
+            )
+            c.error(
+                text.pos,
+                where,
+                f"too long; expected at most {SUMMARY_MAX} characters (say what the service does; details belong on its website); got {len(text.strip())}",
+                "summary_is_short",
+            )
 
 
 def translation_differs(c: Check, data: Map, key: str) -> None:
@@ -208,4 +309,9 @@ def translation_differs(c: Check, data: Map, key: str) -> None:
     value = data.get(key)
     if isinstance(value, dict) and isinstance(value.get("en"), str) and isinstance(value.get("ar"), str):
         if value["en"].strip() and value["en"].strip() == value["ar"].strip():
-            c.error(value["ar"].pos, f"{key}.ar", f"same text as {key}.en; expected an Arabic translation, or a single '{key}:' string when the text is the same in both languages (a brand name); got {got(value['ar'])}", "translation_differs")
+            c.error(
+                value["ar"].pos,
+                f"{key}.ar",
+                f"same text as {key}.en; expected an Arabic translation, or a single '{key}:' string when the text is the same in both languages (a brand name); got {got(value['ar'])}",
+                "translation_differs",
+            )

@@ -1,5 +1,6 @@
 """Two resource fields about risk: ``scope`` (a general service, not LGBTQ+-specific) and
 ``warnings`` (dated, sourced safety facts shown prominently on the card)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,11 @@ from .links import web_url_is_safe
 SCOPES = ("lgbtq", "general")
 
 
-WARNING_FIELDS: dict[str, tuple[bool, str]] = {"text": (True, "text"), "date": (True, "scalar"), "source": (True, "scalar")}
+WARNING_FIELDS: dict[str, tuple[bool, str]] = {
+    "text": (True, "text"),
+    "date": (True, "scalar"),
+    "source": (True, "scalar"),
+}
 
 
 def check_scope_and_warnings(c: Check, data: Map, today: dt.date) -> tuple[str, tuple[SafetyWarning, ...]]:
@@ -32,23 +37,48 @@ def check_scope_and_warnings(c: Check, data: Map, today: dt.date) -> tuple[str, 
 def warning_is_complete(c: Check, item, where: str, parent: Map, today: dt.date) -> SafetyWarning | None:
     """A safety warning is a fact with its date and its source, in both languages — never a rumour."""
     if not isinstance(item, dict):
-        c.error(pos_of(item, parent, "warnings"), where, f"must be a mapping; expected 'text:', 'date:' and 'source:' lines; got {got(item)}", "field_shape")
+        c.error(
+            pos_of(item, parent, "warnings"),
+            where,
+            f"must be a mapping; expected 'text:', 'date:' and 'source:' lines; got {got(item)}",
+            "field_shape",
+        )
         return None
     before = len(c.problems)
     check_fields(c, item, WARNING_FIELDS, where)
     text = item.get("text")
     if isinstance(text, str) and text.strip():
-        c.error(text.pos, f"{where}.text", f"must be text in each language; expected 'en:' and 'ar:' lines; got {got(text)}", "warning_in_both_languages")
+        c.error(
+            text.pos,
+            f"{where}.text",
+            f"must be text in each language; expected 'en:' and 'ar:' lines; got {got(text)}",
+            "warning_in_both_languages",
+        )
     elif isinstance(text, dict):
         for lang, name in (("en", "English"), ("ar", "Arabic")):
             if not (isinstance(text.get(lang), str) and text.get(lang).strip()):
-                c.error(text.pos, f"{where}.text.{lang}", f"{name} text missing; expected '{lang}:' (a warning is shown in both languages); got nothing", "warning_in_both_languages")
+                c.error(
+                    text.pos,
+                    f"{where}.text.{lang}",
+                    f"{name} text missing; expected '{lang}:' (a warning is shown in both languages); got nothing",
+                    "warning_in_both_languages",
+                )
     date = item.get("date")
     if isinstance(date, str) and date:
         if not (date != UNDATED and parse_partial_date(date)):
-            c.error(date.pos, f"{where}.date", f"not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (when the fact was reported); got '{date}'", "warning_date_is_valid")
-        elif date[:10] > today.isoformat()[:len(date)]:
-            c.error(date.pos, f"{where}.date", f"is in the future; expected a date on or before {today.isoformat()}; got '{date}'", "warning_date_is_valid")
+            c.error(
+                date.pos,
+                f"{where}.date",
+                f"not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (when the fact was reported); got '{date}'",
+                "warning_date_is_valid",
+            )
+        elif date[:10] > today.isoformat()[: len(date)]:
+            c.error(
+                date.pos,
+                f"{where}.date",
+                f"is in the future; expected a date on or before {today.isoformat()}; got '{date}'",
+                "warning_date_is_valid",
+            )
     if isinstance(item.get("source"), str) and item.get("source"):
         web_url_is_safe(c, item["source"], f"{where}.source", item, "source")
     if any(p.level == "error" for p in c.problems[before:]):

@@ -1,6 +1,6 @@
 """Issue #19: dated, typed sources; the evidence line on cards, in search and exports; make verify."""
+
 import csv
-import datetime as dt
 import difflib
 import io
 import json
@@ -11,13 +11,12 @@ import sys
 import pytest
 
 from conftest import ROOT, built_site, make_data
-from test_rules import GOOD, TODAY, problems
-from wasla.core import dates
-from wasla.core import model
-from wasla.output import words
-from wasla.queries import evidence as queries_evidence
+from test_rules_resource import GOOD, TODAY, problems
+from wasla.core import dates, model
 from wasla.loading.dataset import load
+from wasla.output import words
 from wasla.output.render import renderer
+from wasla.queries import evidence as queries_evidence
 
 SRC = "sources:\n  - https://example.org/\n"
 
@@ -89,8 +88,13 @@ def test_source_rule_message(tmp_path, case):
 
 
 def test_bare_links_and_mappings_of_every_precision_are_valid(tmp_path):
-    text = with_sources("  - https://example.org/bare\n", mapping(date="2019", kind="press"), mapping(url="https://example.org/b", date="2024-03-05", kind="partner"),
-                        mapping(url="https://example.org/c", date="undated", kind="aggregator"), mapping(url="https://example.org/d", date="2026-11", kind="other"))
+    text = with_sources(
+        "  - https://example.org/bare\n",
+        mapping(date="2019", kind="press"),
+        mapping(url="https://example.org/b", date="2024-03-05", kind="partner"),
+        mapping(url="https://example.org/c", date="undated", kind="aggregator"),
+        mapping(url="https://example.org/d", date="2026-11", kind="other"),
+    )
     assert problems(tmp_path, text) == []
     dataset, _ = load(tmp_path / "data", today=TODAY)
     assert [(s.url, s.written_date, s.precision, s.kind) for s in dataset.resources[0].sources] == [
@@ -104,39 +108,74 @@ def test_bare_links_and_mappings_of_every_precision_are_valid(tmp_path):
 
 # -- what sources add up to, and the words a card shows ------------------------------------------
 
+
 def src(date, kind):
     parsed = dates.parse_partial_date(date) if date != "undated" else None
-    return model.Source(url="https://example.org/", date=parsed[0] if parsed else None, precision=parsed[1] if parsed else None, kind=kind)
+    return model.Source(
+        url="https://example.org/",
+        date=parsed[0] if parsed else None,
+        precision=parsed[1] if parsed else None,
+        kind=kind,
+    )
 
 
 def test_newest_prefers_the_later_period_and_then_the_more_precise_date():
-    assert queries_evidence.newest([src("2024", "press"), src("2024-03", "own"), src("undated", "own")]).written_date == "2024-03"
+    assert (
+        queries_evidence.newest([src("2024", "press"), src("2024-03", "own"), src("undated", "own")]).written_date
+        == "2024-03"
+    )
     assert queries_evidence.newest([src("2024-01", "press"), src("2024", "own")]).kind == "press"
     assert queries_evidence.newest([src("undated", "own")]) is None
 
 
 def test_dates_keep_their_precision_in_both_languages():
-    assert [words.format_source_date(src(d, "own"), "en") for d in ("2024", "2024-03", "2024-03-05")] == ["2024", "March 2024", "March 5, 2024"]
-    assert [words.format_source_date(src(d, "own"), "ar") for d in ("2024", "2024-03", "2024-03-05")] == ["2024", "آذار/مارس 2024", "5 آذار/مارس 2024"]
+    assert [words.format_source_date(src(d, "own"), "en") for d in ("2024", "2024-03", "2024-03-05")] == [
+        "2024",
+        "March 2024",
+        "March 5, 2024",
+    ]
+    assert [words.format_source_date(src(d, "own"), "ar") for d in ("2024", "2024-03", "2024-03-05")] == [
+        "2024",
+        "آذار/مارس 2024",
+        "5 آذار/مارس 2024",
+    ]
     assert dates.month_name(8, "ar") == "آب/أغسطس"
 
 
 ENTRIES = {  # slug -> its sources; a card each
-    "own-line": [mapping(url="https://example.org/own", date="2024-03", kind="own"), mapping(url="https://example.org/p", date="2025-01", kind="press")],
-    "third-line": [mapping(url="https://example.org/agg", date="2019", kind="aggregator"), mapping(url="https://example.org/p2", date="2016-10-18", kind="press")],
-    "undated-line": [mapping(url="https://example.org/u", date="undated", kind="own"), "  - https://example.org/bare\n"],
+    "own-line": [
+        mapping(url="https://example.org/own", date="2024-03", kind="own"),
+        mapping(url="https://example.org/p", date="2025-01", kind="press"),
+    ],
+    "third-line": [
+        mapping(url="https://example.org/agg", date="2019", kind="aggregator"),
+        mapping(url="https://example.org/p2", date="2016-10-18", kind="press"),
+    ],
+    "undated-line": [
+        mapping(url="https://example.org/u", date="undated", kind="own"),
+        "  - https://example.org/bare\n",
+    ],
     "old-line": [mapping(url="https://example.org/old", date="2021-06", kind="own")],
 }
 EXPECTED = {
     "en": {
         "own-line": ("Newest source (press): January 2025", ""),
-        "third-line": ("Only third-party sources, newest 2019 (directory or aggregator)", "Old information: the newest source is more than 3 years old."),
+        "third-line": (
+            "Only third-party sources, newest 2019 (directory or aggregator)",
+            "Old information: the newest source is more than 3 years old.",
+        ),
         "undated-line": ("None of the sources is dated", ""),
-        "old-line": ("Last published by the organisation: June 2021", "Old information: the newest source is more than 3 years old."),
+        "old-line": (
+            "Last published by the organisation: June 2021",
+            "Old information: the newest source is more than 3 years old.",
+        ),
     },
     "ar": {
         "own-line": ("أحدث مصدر (صحافة): كانون الثاني/يناير 2025", ""),
-        "third-line": ("مصادر من جهات أخرى فقط، أحدثها 2019 (دليل أو موقع تجميعي)", "معلومات قديمة: عمر أحدث مصدر أكثر من 3 سنوات."),
+        "third-line": (
+            "مصادر من جهات أخرى فقط، أحدثها 2019 (دليل أو موقع تجميعي)",
+            "معلومات قديمة: عمر أحدث مصدر أكثر من 3 سنوات.",
+        ),
         "undated-line": ("لا يحمل أيٌّ من المصادر تاريخاً", ""),
         "old-line": ("آخر ما نشرته المنظمة: حزيران/يونيو 2021", "معلومات قديمة: عمر أحدث مصدر أكثر من 3 سنوات."),
     },
@@ -146,7 +185,11 @@ EXPECTED = {
 def evidence_files(entries=ENTRIES) -> dict[str, str]:
     files = {}
     for i, (slug, items) in enumerate(entries.items()):
-        text = with_sources(*items).replace('"01 123 456"', f'"01 123 45{i}"').replace("Good Group", slug.replace("-", " ").title())
+        text = (
+            with_sources(*items)
+            .replace('"01 123 456"', f'"01 123 45{i}"')
+            .replace("Good Group", slug.replace("-", " ").title())
+        )
         files[f"resources/lb/{slug}.yml"] = text
     return files
 
@@ -172,35 +215,54 @@ def test_the_own_case_and_third_party_only_undated():
     entry = type("R", (), {})()
     entry.sources = (src("2024-03", "own"), src("2019", "press"))
     from wasla.core.strings import strings
-    assert words.evidence_line(entry, strings("en"), "en", today, 3)["text"] == "Last published by the organisation: March 2024"
+
+    assert (
+        words.evidence_line(entry, strings("en"), "en", today, 3)["text"]
+        == "Last published by the organisation: March 2024"
+    )
     assert words.evidence_line(entry, strings("ar"), "ar", today, 3)["text"] == "آخر ما نشرته المنظمة: آذار/مارس 2024"
     entry.sources = (src("undated", "press"),)
-    assert words.evidence_line(entry, strings("en"), "en", today, 3)["text"] == "Only third-party sources, none of them dated"
-    assert words.evidence_line(entry, strings("ar"), "ar", today, 3)["text"] == "مصادر من جهات أخرى فقط، ولا يحمل أيٌّ منها تاريخاً"
+    assert (
+        words.evidence_line(entry, strings("en"), "en", today, 3)["text"]
+        == "Only third-party sources, none of them dated"
+    )
+    assert (
+        words.evidence_line(entry, strings("ar"), "ar", today, 3)["text"]
+        == "مصادر من جهات أخرى فقط، ولا يحمل أيٌّ منها تاريخاً"
+    )
     entry.sources = (src("2023-11-25", "own"),)  # 3 years less a day: not old; configurable
     assert words.evidence_line(entry, strings("en"), "en", today, 3)["stale"] == ""
-    assert words.evidence_line(entry, strings("en"), "en", today, 1)["stale"] == "Old information: the newest source is more than 1 year old."
+    assert (
+        words.evidence_line(entry, strings("en"), "en", today, 1)["stale"]
+        == "Old information: the newest source is more than 1 year old."
+    )
 
 
 # -- the built site: the cards, both languages ----------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def evidence_site(tmp_path_factory):
     files = evidence_files()
-    files["resources/lb/weak-line.yml"] = with_sources(mapping(url="https://example.org/w", date="2026-05", kind="aggregator")).replace(
-        '"01 123 456"', '"01 123 459"').replace("Good Group", "Weak Line") + "confidence: low\n"
+    files["resources/lb/weak-line.yml"] = (
+        with_sources(mapping(url="https://example.org/w", date="2026-05", kind="aggregator"))
+        .replace('"01 123 456"', '"01 123 459"')
+        .replace("Good Group", "Weak Line")
+        + "confidence: low\n"
+    )
     return built_site(tmp_path_factory.mktemp("evidence-site"), files, fixtures=False)
 
 
 def card_html(site, lang, slug) -> str:
     html = (site / ("" if lang == "ar" else "en/") / "countries" / "lb.html").read_text(encoding="utf-8")
     start = html.index(f'id="{slug}"')
-    return html[start:html.index("</article>", start)]
+    return html[start : html.index("</article>", start)]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_built_cards_show_the_evidence_under_the_verification_state(evidence_site, lang):
     from wasla.core.strings import strings
+
     s = strings(lang)
     for slug, (text, old) in EXPECTED[lang].items():
         card = card_html(evidence_site, lang, slug)
@@ -218,7 +280,10 @@ def test_built_sources_list_gives_each_kind_and_date(evidence_site):
     assert "(directory or aggregator · 2019)" in en and "(press · October 18, 2016)" in en
     assert "(دليل أو موقع تجميعي · 2019)" in ar and "(صحافة · 18 تشرين الأول/أكتوبر 2016)" in ar
     undated = card_html(evidence_site, "en", "undated-line")
-    assert "(the organisation&#39;s own site or channel · undated)" in undated and "(kind not recorded · undated)" in undated
+    assert (
+        "(the organisation&#39;s own site or channel · undated)" in undated
+        and "(kind not recorded · undated)" in undated
+    )
 
 
 def test_exports_carry_newest_source_and_each_source(evidence_site):
@@ -227,20 +292,32 @@ def test_exports_carry_newest_source_and_each_source(evidence_site):
     own = by_slug["own-line"]
     assert (own["newest_source_date"], own["newest_source_kind"]) == ("2025-01", "press")
     assert own["sources"] == ["https://example.org/own", "https://example.org/p"]
-    assert own["source_details"] == [{"url": "https://example.org/own", "date": "2024-03", "kind": "own"},
-                                     {"url": "https://example.org/p", "date": "2025-01", "kind": "press"}]
+    assert own["source_details"] == [
+        {"url": "https://example.org/own", "date": "2024-03", "kind": "own"},
+        {"url": "https://example.org/p", "date": "2025-01", "kind": "press"},
+    ]
     undated = by_slug["undated-line"]
     assert (undated["newest_source_date"], undated["newest_source_kind"]) == (None, None)
     assert undated["source_details"][1] == {"url": "https://example.org/bare", "date": "undated", "kind": None}
-    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((evidence_site / "data" / "resources.csv").read_text(encoding="utf-8-sig")))}
-    assert (rows["third-line"]["newest_source_date"], rows["third-line"]["newest_source_kind"]) == ("2019", "aggregator")
+    rows = {
+        r["slug"]: r
+        for r in csv.DictReader(io.StringIO((evidence_site / "data" / "resources.csv").read_text(encoding="utf-8-sig")))
+    }
+    assert (rows["third-line"]["newest_source_date"], rows["third-line"]["newest_source_kind"]) == (
+        "2019",
+        "aggregator",
+    )
     assert (rows["undated-line"]["newest_source_date"], rows["undated-line"]["newest_source_kind"]) == ("", "")
 
 
 def test_hsds_assured_date_is_a_verification_never_a_source_date(tmp_path):
     from wasla.output.exports import hsds_service
+
     files = evidence_files({"own-line": ENTRIES["own-line"]})
-    files["resources/lb/checked.yml"] = files["resources/lb/own-line.yml"].replace('"01 123 450"', '"01 123 460"') + "last_verified: 2026-10-01\nverified_by: phone\n"
+    files["resources/lb/checked.yml"] = (
+        files["resources/lb/own-line.yml"].replace('"01 123 450"', '"01 123 460"')
+        + "last_verified: 2026-10-01\nverified_by: phone\n"
+    )
     dataset, _ = load(make_data(tmp_path, files, fixtures=False), today=TODAY)
     services = {r.slug: hsds_service(r) for r in dataset.resources}
     assert "assured_date" not in services["own-line"]  # dated sources, nobody verified
@@ -276,20 +353,30 @@ curator_notes: 'Seen on its own site.'
 
 
 def run_verify(tmp_path, *args, env=None):
-    return subprocess.run([sys.executable, "-m", "wasla", "verify", *args], capture_output=True, text=True, cwd=tmp_path,
-                          env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24", **(env or {})},
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "wasla", "verify", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24", **(env or {})},
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def diff(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
 
 
 def test_make_verify_changes_exactly_the_verification_lines(tmp_path):
     data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
     path = data / "resources" / "lb" / "good-group.yml"
-    result = run_verify(tmp_path, "--entry", "lb/good-group", "--method", "phone", "--changed", "number moved to WhatsApp only")
+    result = run_verify(
+        tmp_path, "--entry", "lb/good-group", "--method", "phone", "--changed", "number moved to WhatsApp only"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "data/resources/lb/good-group.yml: last_verified: 2026-11-24, verified_by: phone; noted: number moved to WhatsApp only",
@@ -303,12 +390,26 @@ def test_make_verify_changes_exactly_the_verification_lines(tmp_path):
         "+curator_notes: 'Seen on its own site. | 2026-11-24 (phone): number moved to WhatsApp only'",
     ]
     # where the rulebook's order puts them: after the comment block, right before sources
-    assert "# Only a curator who checked the entry sets these.\nlast_verified: 2026-11-24\nverified_by: phone\nsources:\n" in after
+    assert (
+        "# Only a curator who checked the entry sets these.\nlast_verified: 2026-11-24\nverified_by: phone\nsources:\n"
+        in after
+    )
     # a second check later replaces the fields in place, again nothing else
-    again = run_verify(tmp_path, "--entry", "data/resources/lb/good-group.yml", "--method", "website", env={"WASLA_TODAY": "2026-11-30"})
+    again = run_verify(
+        tmp_path,
+        "--entry",
+        "data/resources/lb/good-group.yml",
+        "--method",
+        "website",
+        env={"WASLA_TODAY": "2026-11-30"},
+    )
     assert again.returncode == 0, again.stderr
-    assert diff(after, path.read_text(encoding="utf-8")) == ["-last_verified: 2026-11-24", "-verified_by: phone",
-                                                             "+last_verified: 2026-11-30", "+verified_by: website"]
+    assert diff(after, path.read_text(encoding="utf-8")) == [
+        "-last_verified: 2026-11-24",
+        "-verified_by: phone",
+        "+last_verified: 2026-11-30",
+        "+verified_by: website",
+    ]
 
 
 def test_make_verify_through_make_variables(tmp_path):
@@ -319,12 +420,27 @@ def test_make_verify_through_make_variables(tmp_path):
     assert "verified_by: in_person\n" in (data / "resources" / "lb" / "good-group.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--entry", "lb/good-grup", "--method", "phone"], "make verify: entry: no such entry (did you mean 'lb/good-group'?); expected a file data/resources/lb/good-grup.yml; got 'lb/good-grup'"),
-    (["--entry", "Good Group", "--method", "phone"], "make verify: entry: not an entry name; expected <country>/<slug>, like 'lb/helem'; got 'Good Group'"),
-    (["--entry", "lb/good-group", "--method", "email"], "make verify: method: unknown method; expected one of: website, phone, partner, in_person; got 'email'"),
-    ([], "make verify: entry: none given; expected make verify ENTRY=<country>/<slug> METHOD=<method>, like ENTRY=lb/helem METHOD=phone"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--entry", "lb/good-grup", "--method", "phone"],
+            "make verify: entry: no such entry (did you mean 'lb/good-group'?); expected a file data/resources/lb/good-grup.yml; got 'lb/good-grup'",
+        ),
+        (
+            ["--entry", "Good Group", "--method", "phone"],
+            "make verify: entry: not an entry name; expected <country>/<slug>, like 'lb/helem'; got 'Good Group'",
+        ),
+        (
+            ["--entry", "lb/good-group", "--method", "email"],
+            "make verify: method: unknown method; expected one of: website, phone, partner, in_person; got 'email'",
+        ),
+        (
+            [],
+            "make verify: entry: none given; expected make verify ENTRY=<country>/<slug> METHOD=<method>, like ENTRY=lb/helem METHOD=phone",
+        ),
+    ],
+)
 def test_make_verify_refuses_mistakes_without_touching_the_file(tmp_path, args, message):
     data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
     result = run_verify(tmp_path, *args)
@@ -333,7 +449,9 @@ def test_make_verify_refuses_mistakes_without_touching_the_file(tmp_path, args, 
 
 
 def test_make_verify_reports_the_files_problems(tmp_path):
-    make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED.replace("status: active", "status: open")}, fixtures=False)
+    make_data(
+        tmp_path, {"resources/lb/good-group.yml": COMMENTED.replace("status: active", "status: open")}, fixtures=False
+    )
     result = run_verify(tmp_path, "--entry", "lb/good-group", "--method", "phone")
     assert result.returncode == 1
     assert result.stdout.splitlines()[1:] == [
@@ -344,6 +462,7 @@ def test_make_verify_reports_the_files_problems(tmp_path):
 
 def test_record_refuses_when_the_layout_would_change():
     from wasla.commands.verify import VerifyError, record
+
     odd = COMMENTED.replace("kinds: [hotline]", "kinds:    [hotline]")  # ruamel would normalise the spacing
     with pytest.raises(VerifyError, match="not written: recording the verification would also change"):
         record(odd, TODAY, "phone", None)
@@ -351,13 +470,26 @@ def test_record_refuses_when_the_layout_would_change():
 
 def test_make_check_prints_the_verification_queue_oldest_evidence_first(tmp_path):
     files = evidence_files()
-    files["resources/lb/stale-line.yml"] = with_sources(mapping(url="https://example.org/s", date="2020", kind="press")).replace(
-        '"01 123 456"', '"01 123 469"') + "last_verified: 2025-01-10\nverified_by: phone\n"
-    files["resources/lb/fresh-line.yml"] = with_sources(mapping(url="https://example.org/f", date="2010", kind="press")).replace(
-        '"01 123 456"', '"01 123 479"') + "last_verified: 2026-10-01\nverified_by: phone\n"
+    files["resources/lb/stale-line.yml"] = (
+        with_sources(mapping(url="https://example.org/s", date="2020", kind="press")).replace(
+            '"01 123 456"', '"01 123 469"'
+        )
+        + "last_verified: 2025-01-10\nverified_by: phone\n"
+    )
+    files["resources/lb/fresh-line.yml"] = (
+        with_sources(mapping(url="https://example.org/f", date="2010", kind="press")).replace(
+            '"01 123 456"', '"01 123 479"'
+        )
+        + "last_verified: 2026-10-01\nverified_by: phone\n"
+    )
     make_data(tmp_path, files, fixtures=False)
-    result = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path,
-                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    result = subprocess.run(
+        [sys.executable, "-m", "wasla", "check", "data"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"},
+    )
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
         "Verification queue (never verified, then stale; oldest evidence first):",
@@ -375,6 +507,7 @@ def test_evidence_line_reads_at_360px_in_chromium(evidence_site, page_factory, l
     """In the real browser at 360 px: the line shows under the verification state, inside the
     card, the old-information note is bold text (not only a colour), nothing overflows."""
     from conftest import serve
+
     with serve(evidence_site) as url:
         page = page_factory(width=360)
         page.goto(f"{url}{'' if lang == 'ar' else 'en/'}countries/lb.html")
@@ -385,9 +518,15 @@ def test_evidence_line_reads_at_360px_in_chromium(evidence_site, page_factory, l
             assert line.inner_text().split("\n")[0] == text, slug
             above = card.locator(".wasla-card__verified").bounding_box()
             box, outer = line.bounding_box(), card.bounding_box()
-            assert above["y"] + above["height"] <= box["y"] and box["x"] >= outer["x"] and box["x"] + box["width"] <= outer["x"] + outer["width"], slug
+            assert (
+                above["y"] + above["height"] <= box["y"]
+                and box["x"] >= outer["x"]
+                and box["x"] + box["width"] <= outer["x"] + outer["width"]
+            ), slug
             if old:
-                assert card.locator(".wasla-card__evidence strong").evaluate("el => getComputedStyle(el).fontWeight") in ("700", "bold")
+                assert card.locator(".wasla-card__evidence strong").evaluate(
+                    "el => getComputedStyle(el).fontWeight"
+                ) in ("700", "bold")
         assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
@@ -395,10 +534,17 @@ def test_make_verify_asks_when_run_from_a_terminal(tmp_path):
     """No arguments on a terminal: it asks for the entry, the method and what changed."""
     import pty
     import select
+
     data = make_data(tmp_path, {"resources/lb/good-group.yml": COMMENTED}, fixtures=False)
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "wasla", "verify"], cwd=tmp_path, stdin=slave, stdout=slave, stderr=slave,
-                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wasla", "verify"],
+        cwd=tmp_path,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"},
+    )
     os.close(slave)
     said = b""
 

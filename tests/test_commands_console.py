@@ -3,6 +3,7 @@
 The real `make build` runs on a copy of the repository (so site/ here is left alone), with
 this checkout's .venv.
 """
+
 import os
 import shutil
 import subprocess
@@ -14,7 +15,17 @@ from wasla.commands import console
 from wasla.core.dates import build_today
 from wasla.loading.dataset import load
 
-COPIED = ("Makefile", "mkdocs.yml", "requirements.txt", "requirements-dev.txt", ".ci", "data", "docs", "hooks", "overrides")
+COPIED = (
+    "Makefile",
+    "mkdocs.yml",
+    "requirements.txt",
+    "requirements-dev.txt",
+    ".ci",
+    "data",
+    "docs",
+    "hooks",
+    "overrides",
+)
 WRITTEN = "Site written to site/ (open site/index.html; English at site/en/)"
 
 
@@ -30,8 +41,15 @@ def repo(tmp_path):
 
 def make_build(repo):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WASLA_", "MAKE", "MFLAGS"))}
-    result = subprocess.run(["make", "--no-print-directory", "build", f"VENV={ROOT / '.venv'}"], cwd=repo, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "build", f"VENV={ROOT / '.venv'}"],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
+    )
     return result, result.stdout.splitlines()
 
 
@@ -43,8 +61,10 @@ def test_make_build_prints_one_line_about_the_shipped_data(repo):
     expected = console.summary(dataset, build_today(), 12)
     assert lines == [expected, WRITTEN]
     never = sum(1 for r in dataset.resources if r.last_verified is None)
-    assert expected == (f"{len(dataset.resources)} resources valid · 0 errors · {len(problems)} warnings · "
-                        f"{never} not yet verified — make check for details")
+    assert expected == (
+        f"{len(dataset.resources)} resources valid · 0 errors · {len(problems)} warnings · "
+        f"{never} not yet verified — make check for details"
+    )
     assert (repo / "site" / "index.html").is_file()
 
 
@@ -62,7 +82,10 @@ def test_make_build_prints_every_error_in_full_and_no_warning(repo):
     assert not [line for line in lines if "warning:" in line], "warnings wait for make check"
     _, problems = load(repo / "data", raise_on_error=False)
     warnings = sum(1 for p in problems if p.level == "warning")
-    assert f"ERROR   -  2 data errors: the site was not built; fix the lines above ({warnings} warnings too: make check for details)" in lines
+    assert (
+        f"ERROR   -  2 data errors: the site was not built; fix the lines above ({warnings} warnings too: make check for details)"
+        in lines
+    )
     assert not (repo / "site").exists()
 
 

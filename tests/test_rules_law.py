@@ -1,19 +1,19 @@
 """Issue #12: the region list, the law files (data/countries/<cc>.yml) and their rulebook."""
+
 import datetime as dt
-import re
 import json
+import re
 
 import jsonschema
 import pytest
 
 from conftest import ROOT, make_data
-from wasla.core import model
-from wasla.core import places
+from wasla.core import model, places
+from wasla.core.yamlload import loads, plain
+from wasla.loading.dataset import load
 from wasla.queries import directory
 from wasla.rules import law as law_rules
 from wasla.rules import warnings as warnings_rules
-from wasla.loading.dataset import load
-from wasla.core.yamlload import loads, plain
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "country.schema.json").read_text(encoding="utf-8"))
 ITEM = SCHEMA["properties"]["law"]["items"]
@@ -96,11 +96,15 @@ CASES = {
     ),
     "bad status": (
         LAW.replace("same_sex_acts: criminalised", "same_sex_acts: illegal"),
-        ["data/countries/om.yml:2:20: law[0].same_sex_acts: unknown status; expected one of: criminalised, not_criminalised, de_facto_criminalised, unclear; got 'illegal'"],
+        [
+            "data/countries/om.yml:2:20: law[0].same_sex_acts: unknown status; expected one of: criminalised, not_criminalised, de_facto_criminalised, unclear; got 'illegal'"
+        ],
     ),
     "bad date": (
         LAW.replace('as_of: "2024-03"', "as_of: March 2024"),
-        ["data/countries/om.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got 'March 2024'"],
+        [
+            "data/countries/om.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got 'March 2024'"
+        ],
     ),
     "future month": (
         LAW.replace('as_of: "2024-03"', 'as_of: "2027-01"'),
@@ -108,32 +112,46 @@ CASES = {
     ),
     "bad source date": (
         LAW.replace('- "2024-03"\n    as_of', '- "March"\n    as_of'),
-        ["data/countries/om.yml:12:9: law[0].source_dates[0]: not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got 'March'"],
+        [
+            "data/countries/om.yml:12:9: law[0].source_dates[0]: not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got 'March'"
+        ],
     ),
     "dates not aligned": (
         LAW.replace('- "2024-03"\n', '- "2024-03"\n      - undated\n'),
-        ["data/countries/om.yml:12:7: law[0].source_dates: not aligned with sources; expected one date per source, in the same order (1; 'undated' when a page shows none); got 2"],
+        [
+            "data/countries/om.yml:12:7: law[0].source_dates: not aligned with sources; expected one date per source, in the same order (1; 'undated' when a page shows none); got 2"
+        ],
     ),
     "summary in one language": (
         LAW.replace('      ar: "العلاقات المثلية جريمة."\n', ""),
-        ["data/countries/om.yml:7:7: law[0].summary.ar: Arabic summary missing; expected 'ar:' with one or two plain sentences; got nothing"],
+        [
+            "data/countries/om.yml:7:7: law[0].summary.ar: Arabic summary missing; expected 'ar:' with one or two plain sentences; got nothing"
+        ],
     ),
     "law text as one string": (
         LAW.replace('legal_basis:\n      en: "Penal Code, Article 1."\n      ar: ""', 'legal_basis: "Penal Code"'),
-        ["data/countries/om.yml:3:18: law[0].legal_basis: must be text in each language; expected 'en:' and 'ar:' lines (either may be empty); got 'Penal Code'"],
+        [
+            "data/countries/om.yml:3:18: law[0].legal_basis: must be text in each language; expected 'en:' and 'ar:' lines (either may be empty); got 'Penal Code'"
+        ],
     ),
     "bad confidence": (
         LAW.replace("confidence: high", "confidence: sure"),
-        ["data/countries/om.yml:14:17: law[0].confidence: unknown confidence; expected one of: high, medium, low; got 'sure'"],
+        [
+            "data/countries/om.yml:14:17: law[0].confidence: unknown confidence; expected one of: high, medium, low; got 'sure'"
+        ],
     ),
     "several items need a jurisdiction": (
         LAW + LAW.replace("law:\n", ""),
-        ["data/countries/om.yml:2:5: law[0].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
-         "data/countries/om.yml:15:5: law[1].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing"],
+        [
+            "data/countries/om.yml:2:5: law[0].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
+            "data/countries/om.yml:15:5: law[1].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
+        ],
     ),
     "unknown field": (
         LAW.replace("confidence: high", "confidence: high\n    notes: x"),
-        ["data/countries/om.yml:15:5: law[0].notes: unknown field; remove it expected one of: jurisdiction, same_sex_acts, legal_basis, max_penalty, gender_expression, enforcement, recent_change, summary, sources, source_dates, as_of, confidence; got 'notes'"],
+        [
+            "data/countries/om.yml:15:5: law[0].notes: unknown field; remove it expected one of: jurisdiction, same_sex_acts, legal_basis, max_penalty, gender_expression, enforcement, recent_change, summary, sources, source_dates, as_of, confidence; got 'notes'"
+        ],
     ),
 }
 
@@ -146,14 +164,16 @@ def test_law_rule_message(tmp_path, case):
 
 def test_file_name_must_be_a_country(tmp_path):
     assert law_problems(tmp_path, LAW, code="xx") == [
-        "data/countries/xx.yml:1:1: file name is not a country; expected a lower-case ISO 3166-1 code, like 'lb.yml'; got 'xx.yml'"]
+        "data/countries/xx.yml:1:1: file name is not a country; expected a lower-case ISO 3166-1 code, like 'lb.yml'; got 'xx.yml'"
+    ]
 
 
 def test_a_region_country_without_a_law_file_is_a_warning(tmp_path):
     data = make_data(tmp_path, {"region.yml": "countries: [om, lb]\n", "countries/lb.yml": LAW}, fixtures=False)
     _, found = load(data, today=TODAY, raise_on_error=False)
     assert [p.message for p in found if p.rule == "region_has_law"] == [
-        "no law file for a region country; expected data/countries/om.yml (see CONTRIBUTING.md, 'What the law says'); got none"]
+        "no law file for a region country; expected data/countries/om.yml (see CONTRIBUTING.md, 'What the law says'); got none"
+    ]
     assert all(p.level == "warning" for p in found)
 
 
@@ -176,7 +196,13 @@ def test_arabic_names_and_order_as_a_reader_expects():
     # «ال» ignored, أ/إ/آ as ا: الأردن and إسرائيل and الإمارات and إيران file under ا
     assert names[:5] == ["الأردن", "إسرائيل", "الإمارات العربية المتحدة", "إيران", "البحرين"]
     assert names.index("السعودية" if "السعودية" in names else "المملكة العربية السعودية") < names.index("السودان")
-    assert names.index("عُمان") < names.index("فلسطين") < names.index("قطر") < names.index("جزر القمر") < names.index("الكويت")
+    assert (
+        names.index("عُمان")
+        < names.index("فلسطين")
+        < names.index("قطر")
+        < names.index("جزر القمر")
+        < names.index("الكويت")
+    )
     en = sorted(REGION_25, key=lambda c: places.sort_key(c, country_name(c, "en"), "en"))
     assert [country_name(c, "en") for c in en][:3] == ["Algeria", "Bahrain", "Comoros"]
     assert en.index("tr") < en.index("ae")  # Türkiye files under T
@@ -186,6 +212,7 @@ def test_international_serves_every_country_unless_narrowed():
     class R:
         def __init__(self, *codes):
             self.countries = codes
+
     assert directory.serves(R("international"), "om")
     assert directory.serves(R("international", "lb"), "lb")
     assert not directory.serves(R("international", "lb"), "om")
@@ -195,7 +222,9 @@ def test_the_law_template_in_the_guide_is_valid(tmp_path):
     import re
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    template = re.search(r"```yaml\n(# yaml-language-server: \$schema=../schema/country.schema.json\n.*?)```", text, re.S).group(1)
+    template = re.search(
+        r"```yaml\n(# yaml-language-server: \$schema=../schema/country.schema.json\n.*?)```", text, re.S
+    ).group(1)
     assert law_problems(tmp_path, template) == []
     jsonschema.validate(plain(loads(template)), SCHEMA)
 
@@ -233,13 +262,22 @@ def test_make_check_lists_stale_and_low_confidence_law(tmp_path):
     import subprocess
     import sys
 
-    data = make_data(tmp_path, {
-        "region.yml": "countries: [om, lb]\n",
-        "countries/om.yml": LAW.replace('"2024-03"', '"2024-05"'),  # 30 months before WASLA_TODAY
-        "countries/lb.yml": LAW.replace("confidence: high", "confidence: low").replace('"2024-03"', '"2026-01"'),
-    }, fixtures=False)
-    result = subprocess.run([sys.executable, "-m", "wasla", "check", str(data)], capture_output=True, text=True, cwd=tmp_path,
-                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"})
+    data = make_data(
+        tmp_path,
+        {
+            "region.yml": "countries: [om, lb]\n",
+            "countries/om.yml": LAW.replace('"2024-03"', '"2024-05"'),  # 30 months before WASLA_TODAY
+            "countries/lb.yml": LAW.replace("confidence: high", "confidence: low").replace('"2024-03"', '"2026-01"'),
+        },
+        fixtures=False,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "wasla", "check", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert "data/countries/lb.yml: law[0]: note: low confidence" in lines

@@ -1,4 +1,5 @@
 """One string table per language; Arabic has every English key, and no empty value."""
+
 from conftest import ROOT
 from wasla.core.yamlload import loads, plain
 
@@ -17,6 +18,7 @@ def test_arabic_has_every_english_key():
 
 def test_no_empty_strings_and_placeholders_match():
     import re
+
     en, ar = table("en"), table("ar")
     for key in en:
         assert en[key].strip() and ar[key].strip(), key

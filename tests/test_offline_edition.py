@@ -1,4 +1,5 @@
 """The offline edition: a zip that works from disk with the network off, and its checksums."""
+
 import subprocess
 import sys
 import zipfile
@@ -13,8 +14,12 @@ from wasla.output.checksums import verify, write_sums
 def unzipped(fixture_site, tmp_path_factory):
     write_sums(fixture_site)
     dist = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "wasla", "mirror", str(fixture_site), str(dist)],
-                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "wasla", "mirror", str(fixture_site), str(dist)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     zip_path = dist / result.stdout.strip().rsplit("/", 1)[-1]
     assert zip_path.name.startswith("wasla-offline-") and zip_path.suffix == ".zip"
@@ -29,7 +34,9 @@ def search_finds(page, index_html, query: str) -> list[str]:
     """Open a copy's home page from disk, search, and return the result links."""
     page.goto(index_html.as_uri())
     page.fill("input[type=search]", query)
-    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
     return page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")
 
 
@@ -61,7 +68,7 @@ def test_no_build_machine_path_in_any_file(unzipped, fixture_site):
 def test_offline_copy_works_from_disk_with_network_off(unzipped, page_factory, width):
     page = page_factory(width=width)
     page.goto((unzipped / "index.html").as_uri())
-    page.click(".wasla-chooser a:has-text(\"لبنان\")")
+    page.click('.wasla-chooser a:has-text("لبنان")')
     page.wait_for_url("**/countries/lb.html")
     assert page.locator('#test-hotline a[href^="tel:"]').first.is_visible()
     page.click("a.wasla-switch")
@@ -76,7 +83,13 @@ def test_offline_copy_works_from_disk_with_network_off(unzipped, page_factory, w
 
 
 def test_exports_are_in_the_zip(unzipped):
-    for rel in ("data/resources.json", "data/resources.csv", "data/hsds/services.json", "data/vcards/lb-neutral.vcf", "SHA256SUMS"):
+    for rel in (
+        "data/resources.json",
+        "data/resources.csv",
+        "data/hsds/services.json",
+        "data/vcards/lb-neutral.vcf",
+        "SHA256SUMS",
+    ):
         assert (unzipped / rel).is_file(), rel
 
 
@@ -91,22 +104,51 @@ def test_print_stylesheet_hides_chrome(fixture_site, browser):
 
 def test_wget_mirror_is_a_working_offline_copy(server, fixture_site, page_factory, tmp_path):
     out = tmp_path / "wget"
-    result = subprocess.run(["wget", "--mirror", "--no-parent", "-e", "robots=off", "--no-host-directories", "--cut-dirs=2",
-                             "-q", "-P", str(out), server + "index.html"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            "wget",
+            "--mirror",
+            "--no-parent",
+            "-e",
+            "robots=off",
+            "--no-host-directories",
+            "--cut-dirs=2",
+            "-q",
+            "-P",
+            str(out),
+            server + "index.html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode in (0, 8), result.stderr  # 8: some link answered 404 (none expected, checked below)
-    for rel in ("index.html", "en/index.html", "countries/lb.html", "en/kinds/hotline.html", "assets/neutral.html",
-                "assets/javascripts/wasla.js", "data/resources.json", "data/vcards/lb-neutral.vcf", "en/open-data.html",
-                "assets/javascripts/search.js", "search-files.html", "en/search-files.html"):
+    for rel in (
+        "index.html",
+        "en/index.html",
+        "countries/lb.html",
+        "en/kinds/hotline.html",
+        "assets/neutral.html",
+        "assets/javascripts/wasla.js",
+        "data/resources.json",
+        "data/vcards/lb-neutral.vcf",
+        "en/open-data.html",
+        "assets/javascripts/search.js",
+        "search-files.html",
+        "en/search-files.html",
+    ):
         assert (out / rel).is_file(), rel
     for lang in ("", "en/"):  # every index file, found through the open-data page's link
-        built = sorted(p.relative_to(fixture_site / lang).as_posix() for p in (fixture_site / lang / "search").rglob("*.js"))
+        built = sorted(
+            p.relative_to(fixture_site / lang).as_posix() for p in (fixture_site / lang / "search").rglob("*.js")
+        )
         copied = sorted(p.relative_to(out / lang).as_posix() for p in (out / lang / "search").rglob("*.js"))
         assert copied == built and built
     page = page_factory()
     assert search_finds(page, out / "en" / "index.html", "+961 71 123") == ["countries/lb.html#test-hotline"]
     page = page_factory(width=360)
     page.goto((out / "index.html").as_uri())
-    page.click(".wasla-chooser a:has-text(\"لبنان\")")
+    page.click('.wasla-chooser a:has-text("لبنان")')
     page.wait_for_url("**/countries/lb.html")
     page.click("a.wasla-switch")
     page.wait_for_url("**/en/countries/lb.html")

@@ -1,5 +1,6 @@
 """The Kiwix edition (make zim): checked with zimcheck, served by kiwix-serve on loopback, read in
 Chromium with every non-local request aborted and counted."""
+
 from __future__ import annotations
 
 import contextlib
@@ -30,11 +31,17 @@ ZIMCHECK_TESTS = ["-0", "-C", "-M", "-F", "-P", "-R", "-U", "-X", "-L", "-D"]
 
 @pytest.fixture(scope="module")
 def zim(fixture_site, tmp_path_factory) -> Path:
-    assert Path(ZIMCHECK).exists() and Path(KIWIX_SERVE).exists(), "zimcheck/kiwix-serve missing: .ci/run installs zim-tools and kiwix-tools"
+    assert Path(ZIMCHECK).exists() and Path(KIWIX_SERVE).exists(), (
+        "zimcheck/kiwix-serve missing: .ci/run installs zim-tools and kiwix-tools"
+    )
     write_sums(fixture_site)
     dist = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "wasla", "zim", str(fixture_site), str(dist)],
-                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "wasla", "zim", str(fixture_site), str(dist)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     path = Path(result.stdout.strip().splitlines()[-1])
     assert path.parent == dist and re.fullmatch(r"wasla-\d{4}-\d{2}-\d{2}\.zim", path.name)
@@ -47,8 +54,11 @@ def kiwix(zim: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([KIWIX_SERVE, "--address=127.0.0.1", f"--port={port}", str(zim)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [KIWIX_SERVE, "--address=127.0.0.1", f"--port={port}", str(zim)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -69,12 +79,18 @@ def zimcheck_errors(zim: Path) -> list[dict]:
     result = subprocess.run([ZIMCHECK, *ZIMCHECK_TESTS, "-J", str(zim)], capture_output=True, text=True)
     report = json.loads(result.stdout)
     errors = [log for log in report["logs"] if log["level"] == "ERROR"]
-    return [e for e in errors if not (e["check"] == "url_internal" and all(link.startswith("sms:") for link in e.get("links", ["?"])))]
+    return [
+        e
+        for e in errors
+        if not (e["check"] == "url_internal" and all(link.startswith("sms:") for link in e.get("links", ["?"])))
+    ]
 
 
 def test_zimcheck_passes(zim):
     assert zimcheck_errors(zim) == []
-    assert set(json.loads(subprocess.run([ZIMCHECK, "-M", "-J", str(zim)], capture_output=True, text=True).stdout)["checks"]) == {"metadata"}
+    assert set(
+        json.loads(subprocess.run([ZIMCHECK, "-M", "-J", str(zim)], capture_output=True, text=True).stdout)["checks"]
+    ) == {"metadata"}
 
 
 def test_zimcheck_still_catches_a_broken_link(fixture_site, tmp_path):
@@ -84,7 +100,9 @@ def test_zimcheck_still_catches_a_broken_link(fixture_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(fixture_site, site)
     page = site / "about.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("</main>", '<a href="nowhere.html">x</a></main>', 1), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</main>", '<a href="nowhere.html">x</a></main>', 1), encoding="utf-8"
+    )
     broken = make_zim(site, tmp_path / "dist", Metadata(date="2026-11-24"))
     assert [e["path"] for e in zimcheck_errors(broken)] == ["about.html"]
 
@@ -96,7 +114,11 @@ def test_structure_and_metadata(zim, fixture_site):
     assert archive.check()  # the checksum over the whole file
     assert archive.has_fulltext_index and archive.has_title_index
     assert archive.main_entry.get_item().path == "index.html"
-    meta = {key: bytes(archive.get_metadata(key)).decode() for key in archive.metadata_keys if not key.startswith("Illustration")}
+    meta = {
+        key: bytes(archive.get_metadata(key)).decode()
+        for key in archive.metadata_keys
+        if not key.startswith("Illustration")
+    }
     assert meta["Language"] == "ara,eng"
     assert meta["Title"] == "Wasla · وصلة"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["Date"])
@@ -137,8 +159,12 @@ def test_kiwix_serve_in_chromium(zim, page_factory):
         # the site's own search works inside kiwix-serve too
         page.goto(f"{url}/{book}/index.html")
         page.fill("input[type=search]", "1564")
-        page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
-        assert page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))") == ["countries/lb.html#test-hotline"]
+        page.wait_for_function(
+            "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+        )
+        assert page.eval_on_selector_all(
+            "[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))"
+        ) == ["countries/lb.html#test-hotline"]
         # the quick exit goes to the local neutral page, inside the ZIM
         page.click("a.wasla-exit")
         page.wait_for_url(f"{url}/{book}/assets/neutral.html")

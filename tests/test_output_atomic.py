@@ -1,5 +1,6 @@
 """Issue 11: all or nothing, even under concurrency. `make build` writes into its own temporary
 folder beside the site and swaps it in with one rename (hooks/wasla/atomic.py)."""
+
 import os
 import subprocess
 import sys
@@ -10,13 +11,33 @@ from wasla.output.atomic import clean_stale, swap, temp_dir
 
 
 def make_build(site: Path, data: Path) -> subprocess.Popen:
-    env = {**os.environ, "WASLA_TODAY": "2026-11-24", "WASLA_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1",
-           "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new", "WASLA_REPORT_EMAIL": "reports@example.org"}
+    env = {
+        **os.environ,
+        "WASLA_TODAY": "2026-11-24",
+        "WASLA_DATA_DIR": str(data),
+        "NO_MKDOCS_2_WARNING": "1",
+        "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new",
+        "WASLA_REPORT_EMAIL": "reports@example.org",
+    }
     env.pop("MINISIGN_SECRET_KEY", None)
     bin_dir = Path(sys.executable).parent
-    return subprocess.Popen(["make", "--no-print-directory", "-C", str(ROOT), "build", f"SITE={site}", f"BIN={bin_dir}",
-                             f"PY={sys.executable}", f"STAMP={ROOT / 'requirements.txt'}"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [
+            "make",
+            "--no-print-directory",
+            "-C",
+            str(ROOT),
+            "build",
+            f"SITE={site}",
+            f"BIN={bin_dir}",
+            f"PY={sys.executable}",
+            f"STAMP={ROOT / 'requirements.txt'}",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def test_two_builds_at_once_leave_one_whole_site(tmp_path):
@@ -28,7 +49,9 @@ def test_two_builds_at_once_leave_one_whole_site(tmp_path):
     builds = [make_build(site, data) for _ in range(2)]
     outputs = [b.communicate(timeout=600)[0] for b in builds]
     assert [b.returncode for b in builds] == [0, 0], outputs
-    check = subprocess.run(["sha256sum", "--check", "--quiet", "--strict", "SHA256SUMS"], cwd=site, capture_output=True, text=True)
+    check = subprocess.run(
+        ["sha256sum", "--check", "--quiet", "--strict", "SHA256SUMS"], cwd=site, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     listed = {line.split("  ", 1)[1] for line in (site / "SHA256SUMS").read_text().splitlines()}
     on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != "SHA256SUMS"}

@@ -6,6 +6,7 @@ implementation (no `minisign` on PATH) and the `minisign` program maintainers us
 stand-in script on PATH that records its command line and signs with py-minisign), so the
 suite never needs the Debian package.
 """
+
 import json
 import os
 import subprocess
@@ -37,7 +38,11 @@ def site(tmp_path):
 
 
 def sums(site, key, path_dirs):
-    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": os.pathsep.join(map(str, path_dirs)), "MINISIGN_SECRET_KEY": str(key)}
+    env = {
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "PATH": os.pathsep.join(map(str, path_dirs)),
+        "MINISIGN_SECRET_KEY": str(key),
+    }
     return subprocess.run([sys.executable, "-m", "wasla", "sums", str(site)], capture_output=True, text=True, env=env)
 
 
@@ -70,7 +75,9 @@ def test_signs_with_the_minisign_program_when_installed(site, keys, tmp_path):
     bin_dir.mkdir()
     calls = tmp_path / "calls.json"
     stand_in = bin_dir / "minisign"
-    stand_in.write_text(f"#!{sys.executable}\n" + textwrap.dedent(f"""\
+    stand_in.write_text(
+        f"#!{sys.executable}\n"
+        + textwrap.dedent(f"""\
         import json, sys
         import minisign
         args = sys.argv[1:]
@@ -79,12 +86,23 @@ def test_signs_with_the_minisign_program_when_installed(site, keys, tmp_path):
         key = minisign.SecretKey.from_file(opt["-s"])
         sig = key.sign(open(opt["-m"], "rb").read(), prehash=True, trusted_comment=opt["-t"])
         open(opt["-x"], "wb").write(bytes(sig) + b"\\n")
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     stand_in.chmod(0o755)
     made = sums(site, sec, [bin_dir])
     assert made.returncode == 0, made.stderr
-    assert json.loads(calls.read_text()) == ["-S", "-s", str(sec), "-m", str(site / "SHA256SUMS"),
-                                             "-x", str(site / "SHA256SUMS.minisig"), "-t", "Wasla SHA256SUMS"]
+    assert json.loads(calls.read_text()) == [
+        "-S",
+        "-s",
+        str(sec),
+        "-m",
+        str(site / "SHA256SUMS"),
+        "-x",
+        str(site / "SHA256SUMS.minisig"),
+        "-t",
+        "Wasla SHA256SUMS",
+    ]
     assert verifies(pub, site)
 
 

@@ -1,11 +1,12 @@
 """Opening hours (issue 14): the rules' exact messages and the interval builder."""
+
 import datetime as dt
 import zoneinfo
 
 import pytest
 
 from conftest import FIXTURES, ROOT, built_site
-from test_rules import GOOD, problems
+from test_rules_resource import GOOD, problems
 from wasla.core.strings import strings
 from wasla.output import hours_table
 from wasla.rules import hours
@@ -64,28 +65,48 @@ def test_rule_message(tmp_path, case):
 def test_a_24_7_note_must_agree_with_the_schedule(tmp_path):
     text = with_hours('"Su-Th 09:00-17:00"').replace(LINE, LINE + "    hours: {en: 24/7, ar: على مدار الساعة}\n")
     assert problems(tmp_path, text) == [
-        "resources/lb/good-group.yml:12:17: contacts[0].hours: says the line is always open, but opening_hours is 'Su-Th 09:00-17:00'; expected a note that agrees with opening_hours (or opening_hours: \"24/7\"); got '24/7'"]
-    assert problems(tmp_path / "b", with_hours('"24/7"').replace(LINE, LINE + "    hours: {en: 24/7, ar: على مدار الساعة}\n")) == []
+        "resources/lb/good-group.yml:12:17: contacts[0].hours: says the line is always open, but opening_hours is 'Su-Th 09:00-17:00'; expected a note that agrees with opening_hours (or opening_hours: \"24/7\"); got '24/7'"
+    ]
+    assert (
+        problems(
+            tmp_path / "b", with_hours('"24/7"').replace(LINE, LINE + "    hours: {en: 24/7, ar: على مدار الساعة}\n")
+        )
+        == []
+    )
 
 
 def test_time_zone_required_where_the_country_has_several(tmp_path):
     text = with_hours("Mo-Fr 09:00-17:00").replace("countries: [lb]\n", "").replace('"01 123 456"', '"+970 2 298 2985"')
     assert problems(tmp_path, text, rel="resources/ps/good-group.yml") == [
-        "resources/ps/good-group.yml:1:1: timezone: is required with opening_hours: ps has several time zones (Asia/Gaza, Asia/Hebron); expected 'timezone:' with the zone the hours are written in, like 'timezone: Asia/Gaza'; got nothing"]
+        "resources/ps/good-group.yml:1:1: timezone: is required with opening_hours: ps has several time zones (Asia/Gaza, Asia/Hebron); expected 'timezone:' with the zone the hours are written in, like 'timezone: Asia/Gaza'; got nothing"
+    ]
     assert problems(tmp_path / "b", text + "timezone: Asia/Hebron\n", rel="resources/ps/good-group.yml") == []
-    assert problems(tmp_path / "c", GOOD.replace("countries: [lb]\n", "").replace('"01 123 456"', '"+970 2 298 2985"'), rel="resources/ps/good-group.yml") == []
+    assert (
+        problems(
+            tmp_path / "c",
+            GOOD.replace("countries: [lb]\n", "").replace('"01 123 456"', '"+970 2 298 2985"'),
+            rel="resources/ps/good-group.yml",
+        )
+        == []
+    )
 
 
 def test_time_zone_required_for_international_entries(tmp_path):
-    text = with_hours("Mo-Fr 09:00-17:00").replace("countries: [lb]\n", "").replace('"01 123 456"', '"+44 20 7946 0000"')
+    text = (
+        with_hours("Mo-Fr 09:00-17:00").replace("countries: [lb]\n", "").replace('"01 123 456"', '"+44 20 7946 0000"')
+    )
     assert problems(tmp_path, text, rel="resources/international/good-group.yml") == [
-        "resources/international/good-group.yml:1:1: timezone: is required with opening_hours: an international entry has no home time zone; expected 'timezone:' with the zone the hours are written in, like 'timezone: Europe/London'; got nothing"]
-    assert problems(tmp_path / "b", text + "timezone: Europe/London\n", rel="resources/international/good-group.yml") == []
+        "resources/international/good-group.yml:1:1: timezone: is required with opening_hours: an international entry has no home time zone; expected 'timezone:' with the zone the hours are written in, like 'timezone: Europe/London'; got nothing"
+    ]
+    assert (
+        problems(tmp_path / "b", text + "timezone: Europe/London\n", rel="resources/international/good-group.yml") == []
+    )
 
 
 def test_good_hours_and_free_text_note_together(tmp_path):
     text = with_hours('"Su-Th 09:00-17:00; 2027 Feb 08-2027 Mar 09 Su-Th 10:00-15:00"').replace(
-        LINE, LINE + "    hours: {en: Closed on public holidays., ar: مغلق في العطل الرسمية.}\n")
+        LINE, LINE + "    hours: {en: Closed on public holidays., ar: مغلق في العطل الرسمية.}\n"
+    )
     assert problems(tmp_path, text) == []
 
 
@@ -142,7 +163,9 @@ def test_24_7_is_one_interval_over_the_horizon():
 
 
 def test_dated_range_beats_the_weekly_rule():
-    s = hours.build("Su-Th 09:00-17:00; 2027 Feb 08-2027 Mar 09 Su-Th 10:00-15:00", "Africa/Cairo", dt.date(2027, 1, 25))
+    s = hours.build(
+        "Su-Th 09:00-17:00; 2027 Feb 08-2027 Mar 09 Su-Th 10:00-15:00", "Africa/Cairo", dt.date(2027, 1, 25)
+    )
     assert s.week[6] == ((540, 1020),) and s.week[4] == s.week[5] == ()  # Friday, Saturday closed
     (ramadan,) = s.periods
     assert (ramadan.first, ramadan.last) == (dt.date(2027, 2, 8), dt.date(2027, 3, 9))
@@ -180,12 +203,26 @@ def test_view_uses_cldr_days_week_start_and_exemplar_city():
     assert en["tables"][0].caption == "Opening hours (Cairo time)"
     assert ar["tables"][0].caption == "ساعات العمل (بتوقيت القاهرة)"
     # en (US): Sunday first; ar (EG): Saturday first; consecutive days with the same hours share a row
-    assert [(r.day, r.windows) for r in en["tables"][0].rows] == [("Sunday–Thursday", ("09:00–17:00",)), ("Friday–Saturday", ("Closed",))]
-    assert [(r.day, r.windows) for r in ar["tables"][0].rows] == [("السبت", ("مغلق",)), ("من الأحد إلى الخميس", ("09:00–17:00",)), ("الجمعة", ("مغلق",))]
-    split = hours_table.view(hours.build("Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00", "Asia/Beirut", TODAY), "en", strings("en"))
+    assert [(r.day, r.windows) for r in en["tables"][0].rows] == [
+        ("Sunday–Thursday", ("09:00–17:00",)),
+        ("Friday–Saturday", ("Closed",)),
+    ]
+    assert [(r.day, r.windows) for r in ar["tables"][0].rows] == [
+        ("السبت", ("مغلق",)),
+        ("من الأحد إلى الخميس", ("09:00–17:00",)),
+        ("الجمعة", ("مغلق",)),
+    ]
+    split = hours_table.view(
+        hours.build("Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00", "Asia/Beirut", TODAY), "en", strings("en")
+    )
     assert [(r.day, r.windows) for r in split["tables"][0].rows] == [
-        ("Sunday", ("Closed",)), ("Monday–Friday", ("09:00–12:00", "14:00–17:00")), ("Saturday", ("10:00–14:00",))]
-    assert hours_table.zone_city("Asia/Beirut", "ar") == "بيروت" and hours_table.zone_city("Asia/Beirut", "en") == "Beirut"
+        ("Sunday", ("Closed",)),
+        ("Monday–Friday", ("09:00–12:00", "14:00–17:00")),
+        ("Saturday", ("10:00–14:00",)),
+    ]
+    assert (
+        hours_table.zone_city("Asia/Beirut", "ar") == "بيروت" and hours_table.zone_city("Asia/Beirut", "en") == "Beirut"
+    )
 
 
 def test_data_attribute_is_compact_deltas():
@@ -223,7 +260,10 @@ def test_json_and_csv_carry_the_opening_hours_string(hours_site):
     assert cairo["contacts"][0]["timezone"] == "Africa/Cairo"
     rows = list(csv.DictReader(io.StringIO((hours_site / "data/resources.csv").read_text(encoding="utf-8-sig"))))
     beirut = next(r for r in rows if r["slug"] == "test-hours-beirut")
-    assert beirut["opening_hours"] == "01 765 432: Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00 | +961 71 765 432: Mo-Su 20:00-02:00 | +961 71 765 433: 24/7"
+    assert (
+        beirut["opening_hours"]
+        == "01 765 432: Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00 | +961 71 765 432: Mo-Su 20:00-02:00 | +961 71 765 433: 24/7"
+    )
     assert beirut["timezone"] == "Asia/Beirut"
 
 
@@ -239,13 +279,19 @@ def test_hsds_schedules_one_row_per_window_and_still_valid(hours_site):
     for s in services:
         jsonschema.validate(s, schema, format_checker=jsonschema.FormatChecker())
     cairo = next(s for s in services if s["name"] == "Cairo Hours Line")
-    rows = [(x["byday"], x["opens_at"], x["closes_at"], x.get("valid_from"), x.get("valid_to")) for x in cairo["schedules"]]
-    assert rows == [("MO,TU,WE,TH,SU", "09:00:00", "17:00:00", None, None),
-                    ("MO,TU,WE,TH,SU", "10:00:00", "15:00:00", "2027-02-08", "2027-03-09")]
+    rows = [
+        (x["byday"], x["opens_at"], x["closes_at"], x.get("valid_from"), x.get("valid_to")) for x in cairo["schedules"]
+    ]
+    assert rows == [
+        ("MO,TU,WE,TH,SU", "09:00:00", "17:00:00", None, None),
+        ("MO,TU,WE,TH,SU", "10:00:00", "15:00:00", "2027-02-08", "2027-03-09"),
+    ]
     assert all("Africa/Cairo" in x["notes"] and x["freq"] == "WEEKLY" for x in cairo["schedules"])
     beirut = next(s for s in services if s["name"] == "Beirut Hours Line")
     assert [(x["byday"], x["opens_at"], x["closes_at"]) for x in beirut["schedules"]] == [
-        ("MO,TU,WE,TH,FR", "09:00:00", "12:00:00"), ("MO,TU,WE,TH,FR", "14:00:00", "17:00:00"), ("SA", "10:00:00", "14:00:00"),
+        ("MO,TU,WE,TH,FR", "09:00:00", "12:00:00"),
+        ("MO,TU,WE,TH,FR", "14:00:00", "17:00:00"),
+        ("SA", "10:00:00", "14:00:00"),
         ("MO,TU,WE,TH,FR,SA,SU", "20:00:00", "02:00:00"),  # overnight: closes the next day
         ("MO,TU,WE,TH,FR,SA,SU", "00:00:00", "23:59:59"),  # 24/7
     ]
@@ -260,4 +306,5 @@ def test_hsds_schedules_one_row_per_window_and_still_valid(hours_site):
 def test_a_list_is_reported_once_by_the_shape_layer(tmp_path):
     text = GOOD.replace(LINE, LINE + "    opening_hours: [Mo-Fr 09:00-17:00]\n")
     assert problems(tmp_path, text) == [
-        "resources/lb/good-group.yml:12:20: contacts[0].opening_hours: must be a single value; expected text on the same line; got a list"]
+        "resources/lb/good-group.yml:12:20: contacts[0].opening_hours: must be a single value; expected text on the same line; got a list"
+    ]

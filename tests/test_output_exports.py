@@ -1,4 +1,5 @@
 """Open-data exports of the fixture site: shape, encoding, HSDS 3.0 validity, vCards."""
+
 import csv
 import io
 import json
@@ -21,10 +22,17 @@ def test_resources_json(fixture_site):
     assert "test-hotline" in slugs and "test-intl-line" in slugs
     hotline = next(r for r in doc["resources"] if r["slug"] == "test-hotline")
     assert hotline["name"] == {"en": "Test Hotline", "ar": "خط الاختبار"}
-    assert hotline["contacts"][0] == {"type": "phone", "value": "01 123 456", "link": "tel:+9611123456",
-                                      "hours": {"en": "24/7", "ar": "على مدار الساعة"}, "always_open": True,
-                                      "languages": [], "note": {"en": None, "ar": None},
-                                      "opening_hours": None, "timezone": None}
+    assert hotline["contacts"][0] == {
+        "type": "phone",
+        "value": "01 123 456",
+        "link": "tel:+9611123456",
+        "hours": {"en": "24/7", "ar": "على مدار الساعة"},
+        "always_open": True,
+        "languages": [],
+        "note": {"en": None, "ar": None},
+        "opening_hours": None,
+        "timezone": None,
+    }
     assert hotline["address"] is None and "curator_notes" not in hotline
     assert hotline["pages"] == {"ar": "countries/lb.html#test-hotline", "en": "en/countries/lb.html#test-hotline"}
     clinic = next(r for r in doc["resources"] if r["slug"] == "test-public-address")
@@ -35,10 +43,35 @@ def test_resources_csv_has_bom_columns_and_arabic(fixture_site):
     raw = (fixture_site / "data" / "resources.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert list(rows[0]) == ["slug", "country", "countries", "name_en", "name_ar", "kinds", "summary_en", "summary_ar",
-                             "city_en", "city_ar", "phones", "emails", "websites", "other_contacts", "languages",
-                             "address_en", "address_ar", "last_verified", "verified_by", "status", "sources", "page_ar", "page_en",
-                             "newest_source_date", "newest_source_kind", "opening_hours", "timezone"]
+    assert list(rows[0]) == [
+        "slug",
+        "country",
+        "countries",
+        "name_en",
+        "name_ar",
+        "kinds",
+        "summary_en",
+        "summary_ar",
+        "city_en",
+        "city_ar",
+        "phones",
+        "emails",
+        "websites",
+        "other_contacts",
+        "languages",
+        "address_en",
+        "address_ar",
+        "last_verified",
+        "verified_by",
+        "status",
+        "sources",
+        "page_ar",
+        "page_en",
+        "newest_source_date",
+        "newest_source_kind",
+        "opening_hours",
+        "timezone",
+    ]
     hotline = next(r for r in rows if r["slug"] == "test-hotline")
     assert hotline["name_ar"] == "خط الاختبار"
     assert hotline["phones"] == "01 123 456 | 1564"

@@ -1,17 +1,18 @@
 """Issue #13, a frightened reader's first minute: where am I, who can I reach now, what does
 reaching out leave behind. Rules on small data folders; the rest on the built fixture site in
 Chromium at 360 × 740, both languages."""
+
 import json
 import re
 
 import pytest
 
 from conftest import ROOT, make_data
-from wasla.queries import crisis as firstminute
-from wasla.loading.dataset import load
-from wasla.core.strings import strings
 from wasla.core.normalise import tokens
+from wasla.core.strings import strings
 from wasla.core.yamlload import loads, plain
+from wasla.loading.dataset import load
+from wasla.queries import crisis as firstminute
 
 LANGS = [("ar", ""), ("en", "en/")]
 HOTLINE = """name: {{en: Night Line, ar: خط الليل}}
@@ -34,9 +35,12 @@ def problems_for(tmp_path, extra: str) -> list[str]:
 
 # -- rules: trace and police ---------------------------------------------------------------
 
+
 def test_trace_and_police_are_read(tmp_path):
-    extra = ("    trace: {en: Calls do not appear on the bill., ar: لا تظهر المكالمات في الفاتورة.}\n"
-             "    police: {policy: never, source: https://example.org/privacy}\n")
+    extra = (
+        "    trace: {en: Calls do not appear on the bill., ar: لا تظهر المكالمات في الفاتورة.}\n"
+        "    police: {policy: never, source: https://example.org/privacy}\n"
+    )
     data = make_data(tmp_path, {"resources/lb/night-line.yml": HOTLINE.format(extra=extra)}, fixtures=False)
     dataset, problems = load(data, raise_on_error=False)
     assert [str(p) for p in problems] == []
@@ -47,41 +51,49 @@ def test_trace_and_police_are_read(tmp_path):
 
 def test_police_policy_must_be_known(tmp_path):
     assert problems_for(tmp_path, "    police: {policy: sometimes, source: https://example.org/p}\n") == [
-        "data/resources/lb/night-line.yml:7:22: contacts[0].police.policy: unknown policy; expected one of: may, never; got 'sometimes'"]
+        "data/resources/lb/night-line.yml:7:22: contacts[0].police.policy: unknown policy; expected one of: may, never; got 'sometimes'"
+    ]
 
 
 def test_police_needs_its_source(tmp_path):
     assert problems_for(tmp_path, "    police:\n      policy: may\n") == [
-        "data/resources/lb/night-line.yml:8:7: contacts[0].police.source: is required; expected a value for 'source'; got nothing"]
+        "data/resources/lb/night-line.yml:8:7: contacts[0].police.source: is required; expected a value for 'source'; got nothing"
+    ]
 
 
 def test_police_source_is_a_web_link(tmp_path):
     assert problems_for(tmp_path, "    police: {policy: may, source: example.org}\n") == [
-        "data/resources/lb/night-line.yml:7:35: contacts[0].police.source: not a web link; expected a full address starting with 'https://'; got 'example.org'"]
+        "data/resources/lb/night-line.yml:7:35: contacts[0].police.source: not a web link; expected a full address starting with 'https://'; got 'example.org'"
+    ]
 
 
 def test_trace_override_and_police_on_the_card(tmp_path):
     from conftest import built_site
-    extra = ("    trace: {en: Calls do not appear on the bill., ar: لا تظهر المكالمات في الفاتورة.}\n"
-             "    police: {policy: may, source: https://example.org/privacy}\n")
+
+    extra = (
+        "    trace: {en: Calls do not appear on the bill., ar: لا تظهر المكالمات في الفاتورة.}\n"
+        "    police: {policy: may, source: https://example.org/privacy}\n"
+    )
     site = built_site(tmp_path, {"resources/lb/night-line.yml": HOTLINE.format(extra=extra)})
     en = (site / "en/countries/lb.html").read_text(encoding="utf-8")
-    card = en[en.index('id="night-line"'):]
-    card = card[:card.index("</article>")]
+    card = en[en.index('id="night-line"') :]
+    card = card[: card.index("</article>")]
     assert "Calls do not appear on the bill." in card and strings("en")["trace_phone"] not in card
     assert strings("en")["police_may"] in card and 'href="https://example.org/privacy"' in card
     ar = (site / "countries/lb.html").read_text(encoding="utf-8")
     assert strings("ar")["police_may"] in ar and "لا تظهر المكالمات في الفاتورة." in ar
     # absent: nothing is claimed
-    other = en[en.index('id="test-hotline"'):]
-    other = other[:other.index("</article>")]
+    other = en[en.index('id="test-hotline"') :]
+    other = other[: other.index("</article>")]
     assert "police" not in other.lower()
 
 
 # -- markup on the fixture site ------------------------------------------------------------
 
+
 def test_every_contact_type_has_a_trace_text_and_a_safety_anchor():
     from wasla.rules.contacts import CONTACT_TYPES
+
     for lang in ("en", "ar"):
         safety = (ROOT / "docs" / f"safety.{lang}.md").read_text(encoding="utf-8")
         for ctype in CONTACT_TYPES:
@@ -91,12 +103,12 @@ def test_every_contact_type_has_a_trace_text_and_a_safety_anchor():
 
 def test_international_card_serves_everyone_and_the_office_is_apart(fixture_site):
     html = (fixture_site / "en/countries/international.html").read_text(encoding="utf-8")
-    card = html[html.index('id="test-intl-line"'):]
-    card = card[:card.index("</article>")]
+    card = html[html.index('id="test-intl-line"') :]
+    card = card[: card.index("</article>")]
     assert re.search(r"<dt>Serves</dt>\s*<dd>People everywhere</dd>", card)
     lb = (fixture_site / "en/countries/lb.html").read_text(encoding="utf-8")
-    card = lb[lb.index('id="test-hotline"'):]
-    card = card[:card.index("</article>")]
+    card = lb[lb.index('id="test-hotline"') :]
+    card = card[: card.index("</article>")]
     assert re.search(r"<dt>Serves</dt>\s*<dd>Lebanon</dd>", card)
     assert re.search(r'<dt class="wasla-quiet">City</dt>\s*<dd class="wasla-quiet">Beirut</dd>', card)
 
@@ -108,22 +120,42 @@ def test_website_buttons_break_only_after_slash_and_dot(fixture_site):
 
 def test_crisis_words_are_in_the_index_normalised(fixture_site):
     meta = next((fixture_site / "search").glob("*/meta.js")).read_text(encoding="utf-8")
-    data = json.loads(meta[meta.index(",") + 1: meta.rindex(")")])
+    data = json.loads(meta[meta.index(",") + 1 : meta.rindex(")")])
     assert ["انتحار"] in data["crisis"] and ["kill", "myself"] in data["crisis"] and ["شرطه"] in data["crisis"]
     assert data["now"], "the fixture's hotlines answer now"
 
 
-@pytest.mark.parametrize("query, crisis", [
-    ("suicide", True), ("Suicidal thoughts", True), ("I want to kill myself", True), ("arrested in Beirut", True),
-    ("blackmail", True), ("POLICE", True), ("الانتحار", True), ("انتحار", True), ("إنتحار", True), ("اعتقال", True),
-    ("ابتزاز", True), ("الشرطة", True), ("والشرطة", True), ("شرطه", True),
-    ("Beirut", False), ("legal aid", False), ("kill", False), ("myself", False), ("القاهرة", False), ("خط", False),
-])
+@pytest.mark.parametrize(
+    "query, crisis",
+    [
+        ("suicide", True),
+        ("Suicidal thoughts", True),
+        ("I want to kill myself", True),
+        ("arrested in Beirut", True),
+        ("blackmail", True),
+        ("POLICE", True),
+        ("الانتحار", True),
+        ("انتحار", True),
+        ("إنتحار", True),
+        ("اعتقال", True),
+        ("ابتزاز", True),
+        ("الشرطة", True),
+        ("والشرطة", True),
+        ("شرطه", True),
+        ("Beirut", False),
+        ("legal aid", False),
+        ("kill", False),
+        ("myself", False),
+        ("القاهرة", False),
+        ("خط", False),
+    ],
+)
 def test_crisis_examples(query, crisis):
     assert firstminute.is_crisis(query) is crisis
 
 
 # -- in the browser, 360 × 740 -------------------------------------------------------------
+
 
 def phone(page_factory, javascript=True):
     page = page_factory(width=360, javascript=javascript)
@@ -139,11 +171,16 @@ def test_first_screen_answers_where_are_you(server, page_factory, lang, prefix, 
     boxes = page.eval_on_selector_all("#by-country + ul a", "els => els.map(a => a.getBoundingClientRect().bottom)")
     assert boxes and max(boxes) <= 740, boxes
     # the way to the lines that answer now, above the fold too
-    assert page.locator("a.wasla-danger-link").bounding_box()["y"] + page.locator("a.wasla-danger-link").bounding_box()["height"] <= 740
+    assert (
+        page.locator("a.wasla-danger-link").bounding_box()["y"]
+        + page.locator("a.wasla-danger-link").bounding_box()["height"]
+        <= 740
+    )
     # the site name once on the first screen: the header, not the page heading
     name = strings(lang)["site_name"]
     assert page.locator("h1").inner_text() != name
-    shown = page.evaluate("""name => {
+    shown = page.evaluate(
+        """name => {
         const out = [];
         const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         let n;
@@ -154,7 +191,9 @@ def test_first_screen_answers_where_are_you(server, page_factory, lang, prefix, 
             if (onScreen && style.visibility !== 'hidden' && style.opacity !== '0') out.push(n.textContent.trim());
         }
         return out;
-    }""", name)
+    }""",
+        name,
+    )
     assert shown == [name], shown
     # search one tap away
     assert page.locator("a.wasla-find").is_visible()
@@ -173,7 +212,9 @@ def test_hotlines_page_and_danger_block_hold_tel_links(server, page_factory, lan
 
 
 @pytest.mark.parametrize("lang, prefix, word", [("ar", "", "انتحار"), ("en", "en/", "kill myself")])
-def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(server, page_factory, lang, prefix, word):
+def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(
+    server, page_factory, lang, prefix, word
+):
     page = phone(page_factory)
     page.goto(f"{server}{prefix}index.html")
     url = page.url
@@ -191,7 +232,9 @@ def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(s
     assert now.locator("[data-search-now-hint]").is_hidden()  # a country is chosen
     page.select_option("select[name=country]", "")
     page.wait_for_function("() => !document.querySelector('[data-search-now-hint]').hidden")
-    assert now.locator("a[href^='tel:']").evaluate_all("els => els.map(a => a.getAttribute('href'))") == ["tel:+35312345678"]
+    assert now.locator("a[href^='tel:']").evaluate_all("els => els.map(a => a.getAttribute('href'))") == [
+        "tel:+35312345678"
+    ]
     # an ordinary word: no crisis block
     page.fill("input[type=search]", "Beirut")
     page.wait_for_function("() => document.querySelector('[data-search-now]').hidden")
@@ -206,7 +249,9 @@ def test_search_results_carry_their_buttons(server, page_factory):
     page = phone(page_factory)
     page.goto(f"{server}en/index.html")
     page.fill("input[type=search]", "Test Hotline")
-    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
     first = page.locator("[data-search-results] > li").first
     assert first.locator("> a").inner_text() == "Test Hotline"
     hrefs = first.locator(".wasla-contacts a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
@@ -219,18 +264,42 @@ def test_the_browser_finds_crisis_words_as_the_build_does(server, page_factory):
     page.goto(f"{server}index.html")
     page.fill("input[type=search]", "warm up")
     page.wait_for_function("() => window.waslaSearchSelfTest !== undefined")
-    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
-    queries = ["suicide", "Suicidal", "kill myself", "kill", "arrested", "الانتحار", "إنتحار", "والشرطة", "شرطه", "Beirut",
-               "القاهرة", "help me please", "help", "ente7ar", "أريد أن أموت", "اريد ان اموت", "ابتزاز", "legal"]
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
+    queries = [
+        "suicide",
+        "Suicidal",
+        "kill myself",
+        "kill",
+        "arrested",
+        "الانتحار",
+        "إنتحار",
+        "والشرطة",
+        "شرطه",
+        "Beirut",
+        "القاهرة",
+        "help me please",
+        "help",
+        "ente7ar",
+        "أريد أن أموت",
+        "اريد ان اموت",
+        "ابتزاز",
+        "legal",
+    ]
     crisis = [list(w) for w in firstminute.crisis_words()]
     js = page.evaluate("([q, c]) => q.map(t => window.waslaSearchSelfTest.isCrisis(t, c))", [queries, crisis])
     assert js == [firstminute.is_crisis(q) for q in queries]
 
 
 def test_the_arabic_footer_date_reads_day_month_year(fixture_site, server, page_factory):
-    from babel.dates import format_date
     import datetime as dt
-    date = dt.date.fromisoformat(json.loads((fixture_site / "data" / "resources.json").read_text(encoding="utf-8"))["data_date"])
+
+    from babel.dates import format_date
+
+    date = dt.date.fromisoformat(
+        json.loads((fixture_site / "data" / "resources.json").read_text(encoding="utf-8"))["data_date"]
+    )
     page = phone(page_factory)
     page.goto(f"{server}index.html")
     text = page.locator(".wasla-footer p").first.inner_text()
@@ -238,14 +307,18 @@ def test_the_arabic_footer_date_reads_day_month_year(fixture_site, server, page_
     assert re.fullmatch(r"البيانات محدّثة حتى \d{1,2} \w+ \d{4}", text), text
     assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}", text)
     page.goto(f"{server}en/index.html")
-    assert page.locator(".wasla-footer p").first.inner_text() == "Data as of " + format_date(date, format="long", locale="en")
+    assert page.locator(".wasla-footer p").first.inner_text() == "Data as of " + format_date(
+        date, format="long", locale="en"
+    )
 
 
 @pytest.mark.parametrize("rel", ["contribute.html", "open-data.html", "about.html", "safety.html"])
 def test_paths_in_arabic_text_are_isolated(server, page_factory, rel):
     page = phone(page_factory)
     page.goto(server + rel)
-    styles = page.eval_on_selector_all(".md-content code", "els => els.map(e => [getComputedStyle(e).direction, getComputedStyle(e).unicodeBidi])")
+    styles = page.eval_on_selector_all(
+        ".md-content code", "els => els.map(e => [getComputedStyle(e).direction, getComputedStyle(e).unicodeBidi])"
+    )
     assert all(s == ["ltr", "isolate"] for s in styles), styles
     if rel == "contribute.html":
         code = page.locator(".md-content code", has_text="data/resources/").first
@@ -256,8 +329,17 @@ def test_paths_in_arabic_text_are_isolated(server, page_factory, rel):
         assert box[0] < box[1]
 
 
-@pytest.mark.parametrize("rel", ["index.html", "en/index.html", "countries/lb.html", "en/countries/lb.html",
-                                 "kinds/hotline.html", "en/kinds/hotline.html"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "index.html",
+        "en/index.html",
+        "countries/lb.html",
+        "en/countries/lb.html",
+        "kinds/hotline.html",
+        "en/kinds/hotline.html",
+    ],
+)
 def test_text_is_large_enough(server, page_factory, rel):
     page = phone(page_factory)
     page.goto(server + rel)
@@ -276,11 +358,14 @@ def test_text_is_large_enough(server, page_factory, rel):
         return out;
     }""")
     assert small == []
-    body = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset p')).fontSize)")
+    body = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset p')).fontSize)"
+    )
     assert body >= 16
 
 
 # -- wording ---------------------------------------------------------------------------------
+
 
 def glossary():
     return plain(loads((ROOT / "hooks" / "wasla" / "strings" / "glossary.yml").read_text(encoding="utf-8")))
@@ -305,13 +390,24 @@ def test_the_string_tables_and_kinds_use_the_glossary_terms():
         for where, english, arabic in pairs:
             if re.search(rf"\b{re.escape(term['en'])}(s|es)?\b", english, re.I):
                 checked += 1
-                assert any(uses(arabic, f) for f in forms), f"{where}: '{term['en']}' should be «{forms[0]}» in Arabic: {arabic}"
+                assert any(uses(arabic, f) for f in forms), (
+                    f"{where}: '{term['en']}' should be «{forms[0]}» in Arabic: {arabic}"
+                )
     assert checked > 20
 
 
 def test_arabic_slips_are_gone():
-    texts = [(ROOT / p).read_text(encoding="utf-8") for p in
-             ("hooks/wasla/strings/ar.yml", "data/kinds.yml", "docs/index.ar.md", "docs/about.ar.md", "docs/safety.ar.md", "CONTRIBUTING.ar.md")]
+    texts = [
+        (ROOT / p).read_text(encoding="utf-8")
+        for p in (
+            "hooks/wasla/strings/ar.yml",
+            "data/kinds.yml",
+            "docs/index.ar.md",
+            "docs/about.ar.md",
+            "docs/safety.ar.md",
+            "CONTRIBUTING.ar.md",
+        )
+    ]
     for text in texts:
         assert "النقل واللجوء" not in text and "لم يتم التحقق" not in text and "واقفل" not in text
 
@@ -321,6 +417,7 @@ def test_readme_asks_for_a_native_speakers_review():
 
 
 # -- the shipped data: what a reader really gets --------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory):
@@ -349,6 +446,8 @@ def test_search_results_and_crisis_block_never_overflow_a_phone(shipped, page_fa
     page.goto(f"{shipped}{prefix}index.html#search")
     page.select_option("select[name=country]", "lb")
     page.fill("input[type=search]", query)
-    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
     assert page.locator("[data-search-results] > li, .wasla-now:not([hidden]) li").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

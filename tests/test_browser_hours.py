@@ -1,12 +1,13 @@
 """Opening hours in Chromium with a fixed clock (issue 14): the status is computed on the
 reader's device from the intervals the build wrote; without JavaScript there is no status."""
+
 import datetime as dt
 
 import pytest
 
 from conftest import FIXTURES, built_site, serve
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 STATUS = ("Open now", "Closed now", "مفتوح الآن", "مغلق الآن")
 
 
@@ -27,21 +28,52 @@ def statuses(page_factory, url, at, javascript=True):
 # (page, instant in UTC, expected statuses of the card's scheduled contacts, in order)
 CASES = {
     # Beirut (UTC+2 in winter): phone Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-14:00, WhatsApp Mo-Su 20:00-02:00
-    "beirut inside the morning shift": ("en/countries/lb.html", dt.datetime(2026, 11, 25, 8, 0, tzinfo=UTC),
-                                        ["Open now · closes 12:00", "Closed now · opens 20:00"]),
-    "beirut between split shifts": ("en/countries/lb.html", dt.datetime(2026, 11, 25, 11, 0, tzinfo=UTC),
-                                    ["Closed now · opens 14:00", "Closed now · opens 20:00"]),
-    "beirut overnight past midnight": ("en/countries/lb.html", dt.datetime(2026, 11, 25, 23, 30, tzinfo=UTC),
-                                       ["Closed now · opens 09:00", "Open now · closes 02:00"]),
-    "beirut saturday afternoon, arabic": ("countries/lb.html", dt.datetime(2026, 11, 28, 13, 0, tzinfo=UTC),
-                                          ["مغلق الآن · يفتح الاثنين 09:00", "مغلق الآن · يفتح 20:00"]),
-    "beirut overnight, arabic": ("countries/lb.html", dt.datetime(2026, 11, 28, 21, 0, tzinfo=UTC),
-                                 ["مغلق الآن · يفتح الاثنين 09:00", "مفتوح الآن · يغلق الأحد 02:00"]),
+    "beirut inside the morning shift": (
+        "en/countries/lb.html",
+        dt.datetime(2026, 11, 25, 8, 0, tzinfo=UTC),
+        ["Open now · closes 12:00", "Closed now · opens 20:00"],
+    ),
+    "beirut between split shifts": (
+        "en/countries/lb.html",
+        dt.datetime(2026, 11, 25, 11, 0, tzinfo=UTC),
+        ["Closed now · opens 14:00", "Closed now · opens 20:00"],
+    ),
+    "beirut overnight past midnight": (
+        "en/countries/lb.html",
+        dt.datetime(2026, 11, 25, 23, 30, tzinfo=UTC),
+        ["Closed now · opens 09:00", "Open now · closes 02:00"],
+    ),
+    "beirut saturday afternoon, arabic": (
+        "countries/lb.html",
+        dt.datetime(2026, 11, 28, 13, 0, tzinfo=UTC),
+        ["مغلق الآن · يفتح الاثنين 09:00", "مغلق الآن · يفتح 20:00"],
+    ),
+    "beirut overnight, arabic": (
+        "countries/lb.html",
+        dt.datetime(2026, 11, 28, 21, 0, tzinfo=UTC),
+        ["مغلق الآن · يفتح الاثنين 09:00", "مفتوح الآن · يغلق الأحد 02:00"],
+    ),
     # Cairo (UTC+2 in winter): Su-Th 09:00-17:00, a Friday-Saturday weekend
-    "cairo friday": ("en/countries/eg.html", dt.datetime(2026, 11, 27, 10, 0, tzinfo=UTC), ["Closed now · opens Sunday 09:00"]),
-    "cairo friday, arabic": ("countries/eg.html", dt.datetime(2026, 11, 27, 10, 0, tzinfo=UTC), ["مغلق الآن · يفتح الأحد 09:00"]),
-    "cairo sunday morning": ("en/countries/eg.html", dt.datetime(2026, 11, 29, 7, 30, tzinfo=UTC), ["Open now · closes 17:00"]),
-    "cairo thursday evening, arabic": ("countries/eg.html", dt.datetime(2026, 12, 3, 16, 0, tzinfo=UTC), ["مغلق الآن · يفتح الأحد 09:00"]),
+    "cairo friday": (
+        "en/countries/eg.html",
+        dt.datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
+        ["Closed now · opens Sunday 09:00"],
+    ),
+    "cairo friday, arabic": (
+        "countries/eg.html",
+        dt.datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
+        ["مغلق الآن · يفتح الأحد 09:00"],
+    ),
+    "cairo sunday morning": (
+        "en/countries/eg.html",
+        dt.datetime(2026, 11, 29, 7, 30, tzinfo=UTC),
+        ["Open now · closes 17:00"],
+    ),
+    "cairo thursday evening, arabic": (
+        "countries/eg.html",
+        dt.datetime(2026, 12, 3, 16, 0, tzinfo=UTC),
+        ["مغلق الآن · يفتح الأحد 09:00"],
+    ),
 }
 
 
@@ -54,9 +86,13 @@ def test_status_with_a_fixed_clock(hours_server, page_factory, case):
     assert page.blocked == []
 
 
-@pytest.mark.parametrize("rel", ["countries/lb.html", "en/countries/lb.html", "countries/eg.html", "en/countries/eg.html"])
+@pytest.mark.parametrize(
+    "rel", ["countries/lb.html", "en/countries/lb.html", "countries/eg.html", "en/countries/eg.html"]
+)
 def test_without_javascript_the_table_and_never_a_status(hours_server, page_factory, rel):
-    page, found = statuses(page_factory, hours_server + rel, dt.datetime(2026, 11, 25, 8, 0, tzinfo=UTC), javascript=False)
+    page, found = statuses(
+        page_factory, hours_server + rel, dt.datetime(2026, 11, 25, 8, 0, tzinfo=UTC), javascript=False
+    )
     assert found == []
     text = page.inner_text("main")
     assert not any(s in text for s in STATUS)

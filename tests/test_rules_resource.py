@@ -1,4 +1,5 @@
 """Each rule of the rulebook: one bad fixture, its exact message."""
+
 import datetime as dt
 import subprocess
 import sys
@@ -6,8 +7,8 @@ import sys
 import pytest
 
 from conftest import ROOT, make_data
-from wasla.loading.dataset import load
 from wasla.core.problems import Problem
+from wasla.loading.dataset import load
 
 GOOD = """\
 name:
@@ -79,7 +80,7 @@ CASES = {
         "resources/lb/good-group.yml:11:12: contacts[0].value: not a phone number; expected digits, spaces and an optional leading '+' (a number valid in lb, with or without its country code, or a national short code listed in data/short-codes.yml); got '1-800-FLOWERS'",
     ),
     "url_is_safe javascript": (
-        GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: website\n    value: javascript:alert(1)"),
+        GOOD.replace('  - type: phone\n    value: "01 123 456"', "  - type: website\n    value: javascript:alert(1)"),
         "resources/lb/good-group.yml:11:12: contacts[0].value: not a web link; expected a full address starting with 'https://'; got 'javascript:alert(1)'",
     ),
     "url_is_safe data": (
@@ -87,7 +88,7 @@ CASES = {
         "resources/lb/good-group.yml:13:5: sources[0]: not a web link; expected a full address starting with 'https://'; got 'data:text/html,hi'",
     ),
     "email_is_valid": (
-        GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: email\n    value: help at example.org"),
+        GOOD.replace('  - type: phone\n    value: "01 123 456"', "  - type: email\n    value: help at example.org"),
         "resources/lb/good-group.yml:11:12: contacts[0].value: not an e-mail address (An email address must have an @-sign); expected name@example.org; got 'help at example.org'",
     ),
     "contact_type_is_known": (
@@ -140,7 +141,10 @@ def test_slug_is_valid(tmp_path):
 def test_folder_is_country(tmp_path):
     text = GOOD.replace("countries: [lb]", "countries: [lebanon]")
     found = problems(tmp_path, text, rel="resources/lebanon/good-group.yml", level="error")
-    assert found[0] == "resources/lebanon/good-group.yml:1:1: folder is not a country; expected a lower-case ISO 3166-1 code like 'lb' or 'international'; got 'lebanon'"
+    assert (
+        found[0]
+        == "resources/lebanon/good-group.yml:1:1: folder is not a country; expected a lower-case ISO 3166-1 code like 'lb' or 'international'; got 'lebanon'"
+    )
 
 
 def test_file_location(tmp_path):
@@ -178,25 +182,41 @@ def test_missing_translation_is_a_warning(tmp_path):
 
 
 def test_every_problem_in_every_file_in_one_run(tmp_path):
-    data = make_data(tmp_path, {
-        "resources/lb/one.yml": GOOD.replace("status: active", "status: open"),
-        "resources/lb/two.yml": GOOD.replace('"01 123 456"', '"12"').replace("kinds: [hotline]", "kinds: [x]"),
-        "resources/lb/three.yml": "name: [\n",
-    }, fixtures=False)
+    data = make_data(
+        tmp_path,
+        {
+            "resources/lb/one.yml": GOOD.replace("status: active", "status: open"),
+            "resources/lb/two.yml": GOOD.replace('"01 123 456"', '"12"').replace("kinds: [hotline]", "kinds: [x]"),
+            "resources/lb/three.yml": "name: [\n",
+        },
+        fixtures=False,
+    )
     _, found = load(data, today=TODAY, raise_on_error=False)
     assert sorted((p.path.rsplit("/", 1)[-1], p.line) for p in found if p.level == "error") == [
-        ("one.yml", 14), ("three.yml", 2), ("two.yml", 4), ("two.yml", 11)]
+        ("one.yml", 14),
+        ("three.yml", 2),
+        ("two.yml", 4),
+        ("two.yml", 11),
+    ]
 
 
 def test_annotation_format():
     p = Problem("data/resources/lb/x.yml", 12, 5, "contacts[0].value", "not a phone number; expected 1; got '2'")
-    assert p.annotation() == "::error file=data/resources/lb/x.yml,line=12,col=5::contacts[0].value: not a phone number; expected 1; got '2'"
+    assert (
+        p.annotation()
+        == "::error file=data/resources/lb/x.yml,line=12,col=5::contacts[0].value: not a phone number; expected 1; got '2'"
+    )
 
 
 def test_make_check_cli_prints_problems_and_fails_once(tmp_path):
     data = make_data(tmp_path, {"resources/lb/bad.yml": GOOD.replace("status: active", "status: open")}, fixtures=False)
-    result = subprocess.run([sys.executable, "-m", "wasla", "check", str(data)], capture_output=True, text=True,
-                            cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "wasla", "check", str(data)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/resources/lb/bad.yml:14:9: status: unknown status; expected one of: active, paused, closed; got 'open'",
@@ -226,12 +246,21 @@ def test_translation_differs(tmp_path):
 
 
 def test_contacts_are_unique_across_entries(tmp_path):
-    data = make_data(tmp_path, {
-        "resources/lb/first.yml": GOOD,
-        "resources/lb/second.yml": GOOD.replace('"01 123 456"', '"+961 1 123 456"'),
-        "resources/lb/third.yml": GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: website\n    value: https://www.Example.org/help/\n  - type: website\n    value: https://example.org/help"),
-        "resources/lb/fourth.yml": GOOD.replace("  - type: phone\n    value: \"01 123 456\"", "  - type: website\n    value: https://example.org/help"),
-    }, fixtures=False)
+    data = make_data(
+        tmp_path,
+        {
+            "resources/lb/first.yml": GOOD,
+            "resources/lb/second.yml": GOOD.replace('"01 123 456"', '"+961 1 123 456"'),
+            "resources/lb/third.yml": GOOD.replace(
+                '  - type: phone\n    value: "01 123 456"',
+                "  - type: website\n    value: https://www.Example.org/help/\n  - type: website\n    value: https://example.org/help",
+            ),
+            "resources/lb/fourth.yml": GOOD.replace(
+                '  - type: phone\n    value: "01 123 456"', "  - type: website\n    value: https://example.org/help"
+            ),
+        },
+        fixtures=False,
+    )
     _, found = load(data, today=TODAY, raise_on_error=False)
     assert [str(p).replace(str(data) + "/", "") for p in found if p.rule == "contacts_are_unique"] == [
         "resources/lb/second.yml:11:12: contacts[0].value: same phone number as resources/lb/first.yml (contacts[0]); expected each phone number in one entry only (merge the two entries, or remove it from one); got '+961 1 123 456'",
@@ -242,14 +271,33 @@ def test_contacts_are_unique_across_entries(tmp_path):
 def test_make_new_writes_a_skeleton_that_check_then_explains(tmp_path):
     data = make_data(tmp_path, fixtures=False)
     env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "WASLA_TODAY": "2026-11-24"}
-    made = subprocess.run([sys.executable, "-m", "wasla", "new", "--country", "lb", "--slug", "beirut-line", "--kinds", "hotline, legal_aid"],
-                          capture_output=True, text=True, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL)
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wasla",
+            "new",
+            "--country",
+            "lb",
+            "--slug",
+            "beirut-line",
+            "--kinds",
+            "hotline, legal_aid",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert made.returncode == 0, made.stderr
     assert made.stdout.splitlines()[-1] == "Wrote data/resources/lb/beirut-line.yml. Fill it in, then run: make check"
     text = (data / "resources" / "lb" / "beirut-line.yml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schema/resource.schema.json\n")
     assert "kinds: [hotline, legal_aid]" in text
-    checked = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    checked = subprocess.run(
+        [sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [
         "data/resources/lb/beirut-line.yml:7:3: name: has no text; expected 'en:' or 'ar:' with text; got empty text",
@@ -264,8 +312,14 @@ def test_make_new_writes_a_skeleton_that_check_then_explains(tmp_path):
 
 def test_make_new_refuses_an_outing_slug(tmp_path):
     make_data(tmp_path, fixtures=False)
-    made = subprocess.run([sys.executable, "-m", "wasla", "new", "--country", "lb", "--slug", "gay-line", "--kinds", "hotline"],
-                          capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, stdin=subprocess.DEVNULL)
+    made = subprocess.run(
+        [sys.executable, "-m", "wasla", "new", "--country", "lb", "--slug", "gay-line", "--kinds", "hotline"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        stdin=subprocess.DEVNULL,
+    )
     assert made.returncode == 2
     assert "'gay-line' is not a valid slug: it contains 'gay', which would out a reader" in made.stderr
     assert not (tmp_path / "data" / "resources" / "lb").exists()
@@ -273,11 +327,22 @@ def test_make_new_refuses_an_outing_slug(tmp_path):
 
 def test_annotations_under_github_actions(tmp_path):
     """One data file with one error per rule: each problem becomes an ::error annotation on its line."""
-    bad = GOOD.replace("kinds: [hotline]", "kinds: [hotlines]").replace("status: active", "status: open\nlast_verified: 2027-01-01") \
-        .replace('"01 123 456"', '"12"').replace("  ar: تساعد.", "  ar: Helps.")
+    bad = (
+        GOOD.replace("kinds: [hotline]", "kinds: [hotlines]")
+        .replace("status: active", "status: open\nlast_verified: 2027-01-01")
+        .replace('"01 123 456"', '"12"')
+        .replace("  ar: تساعد.", "  ar: Helps.")
+    )
     make_data(tmp_path, {"resources/lb/one-of-each.yml": bad}, fixtures=False)
-    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "WASLA_TODAY": "2026-11-24"}
-    result = subprocess.run([sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    env = {
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "PATH": "/usr/bin:/bin",
+        "GITHUB_ACTIONS": "true",
+        "WASLA_TODAY": "2026-11-24",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "wasla", "check", "data"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
         "::error file=data/resources/lb/one-of-each.yml,line=4,col=9::kinds[0]: unknown kind (did you mean 'hotline'?); expected one of: hotline, relocation, legal_aid, safe_space, health, digital_security, information (see data/kinds.yml); got 'hotlines'",

@@ -1,5 +1,6 @@
 """A page's cost does not grow with the directory (#7): large countries are paged, kind pages
 and the international section show a bounded number of entries and link to the rest."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,12 @@ KINDS = ["hotline", "legal_aid", "health"]
 
 
 def entry(i: int, folder: str) -> str:
-    return (f"name:\n  en: Group {i:03d}\n  ar: مجموعة {i:03d}\nkinds: [{KINDS[i % 3]}]\ncountries: [{folder}]\n"
-            f"summary:\n  en: Entry number {i} of the paging test.\n  ar: الجهة رقم {i} لاختبار الصفحات.\n"
-            f"contacts:\n  - type: website\n    value: https://example.org/{folder}/{i}\n"
-            f"sources:\n  - https://example.org/{folder}/{i}/about\nstatus: active\n")
+    return (
+        f"name:\n  en: Group {i:03d}\n  ar: مجموعة {i:03d}\nkinds: [{KINDS[i % 3]}]\ncountries: [{folder}]\n"
+        f"summary:\n  en: Entry number {i} of the paging test.\n  ar: الجهة رقم {i} لاختبار الصفحات.\n"
+        f"contacts:\n  - type: website\n    value: https://example.org/{folder}/{i}\n"
+        f"sources:\n  - https://example.org/{folder}/{i}/about\nstatus: active\n"
+    )
 
 
 def site_with(tmp_path_factory, local: int):
@@ -65,14 +68,17 @@ def test_pager_marks_the_current_page(large):
     assert '<nav class="wasla-pager" aria-label="Pages">' in html
     assert '<span aria-current="page">Page 2</span>' in html
     last = -(-130 // PAGE_SIZE)  # 130 entries in lb
-    assert '<a href="../countries/lb.html">Page 1</a>' in html and f'<a href="../countries/lb-{last}.html">Page {last}</a>' in html
+    assert (
+        '<a href="../countries/lb.html">Page 1</a>' in html
+        and f'<a href="../countries/lb-{last}.html">Page {last}</a>' in html
+    )
     assert "<title>Lebanon, page 2" in html
     assert "<title>لبنان، الصفحة 2" in (large / "countries/lb-2.html").read_text(encoding="utf-8")
 
 
 def test_international_services_are_a_few_names_with_buttons_and_a_link(large):
     html = (large / "en/countries/lb.html").read_text(encoding="utf-8")
-    section = html[html.index('id="kind-international"'):]
+    section = html[html.index('id="kind-international"') :]
     # each as its name (a link to its card on the international page) and its buttons: the full
     # cards are one tap away, and the page stays within one round trip (#16)
     assert section.count('<li class="wasla-quick">') == INTERNATIONAL_INLINE
@@ -83,10 +89,13 @@ def test_international_services_are_a_few_names_with_buttons_and_a_link(large):
 
 def test_kind_pages_show_a_few_per_country_and_link_to_where_the_rest_start(large):
     html = (large / "en/kinds/legal_aid.html").read_text(encoding="utf-8")
-    lebanon = html[html.index('id="country-lb"'):html.index('id="country-international"')]
+    lebanon = html[html.index('id="country-lb"') : html.index('id="country-international"')]
     assert lebanon.count('<li class="wasla-quick">') == KIND_PER_COUNTRY  # each with its buttons (#13)
-    start = next(p.name for p in sorted((large / "en/countries").glob("lb*.html"), key=lambda p: (len(p.name), p.name))
-                 if 'id="kind-legal_aid"' in p.read_text(encoding="utf-8"))
+    start = next(
+        p.name
+        for p in sorted((large / "en/countries").glob("lb*.html"), key=lambda p: (len(p.name), p.name))
+        if 'id="kind-legal_aid"' in p.read_text(encoding="utf-8")
+    )
     assert f'<a href="../countries/{start}#kind-legal_aid">All 43 in Lebanon</a>' in lebanon
 
 
@@ -105,7 +114,9 @@ def test_search_results_link_to_the_right_page(large, page_factory):
     page = page_factory()
     page.goto((large / "en/index.html").as_uri())
     page.fill("input[type=search]", "Group 129")
-    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
     href = page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")[0]
     path, anchor = href.split("#")
     assert anchor == "g-129" and f'id="{anchor}"' in (large / "en" / path).read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """Search (#4): the query file in Chromium over http and from file://, the stable contract
 (input[type=search], results as `a` children of the items of [data-search-results]; contact buttons sit deeper), language, privacy, no-JS."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, built_site, serve
-from wasla.core.strings import strings
 from wasla.core.normalise import normalise, tokens
+from wasla.core.strings import strings
 from wasla.output.search_index import bucket, phone_digits
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search-queries.yml").read_text(encoding="utf-8"))
@@ -64,7 +65,9 @@ def test_every_query_finds_its_entries(mode, search_site, search_server, page_fa
             q = str(query["q"])
             got = ask(page, q, query.get("country", ""), query.get("kind", ""))
             if sorted(got) != sorted(query["expect"]):
-                failures.append(f"{lang} {q!r} {query.get('country', '')}{query.get('kind', '')}: expected {sorted(query['expect'])}, got {got}")
+                failures.append(
+                    f"{lang} {q!r} {query.get('country', '')}{query.get('kind', '')}: expected {sorted(query['expect'])}, got {got}"
+                )
             elif query.get("first") and got[0] != query["first"]:
                 failures.append(f"{lang} {q!r}: expected {query['first']} first, got {got}")
         assert errors == []
@@ -97,10 +100,16 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     page = page_factory()
     home(page, search_server, "ar")
     assert ask(page, "Cairo") == ["eg/cairo-legal-aid", "eg/dar-amal"]
-    assert page.locator("[data-search-results] > li > a").all_inner_texts() == ["شبكة المساعدة القانونية في القاهرة", "دار أمل"]
+    assert page.locator("[data-search-results] > li > a").all_inner_texts() == [
+        "شبكة المساعدة القانونية في القاهرة",
+        "دار أمل",
+    ]
     assert page.locator("[data-search-results] .wasla-search__meta").first.inner_text() == "المساعدة القانونية · مصر"
     # under it, the card's evidence line (issue #19); these fixture sources are bare links
-    assert page.locator("[data-search-results] .wasla-search__evidence").first.inner_text() == strings("ar")["evidence_undated"]
+    assert (
+        page.locator("[data-search-results] .wasla-search__evidence").first.inner_text()
+        == strings("ar")["evidence_undated"]
+    )
     # no Arabic name: the English one, isolated and marked
     ask(page, "عمان")
     result = page.locator("[data-search-results] li").first
@@ -108,7 +117,11 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     assert f"({strings('ar')['not_translated']})" in result.inner_text()
     # a paused entry says so
     ask(page, "ملجا")
-    assert page.locator("[data-search-results] .wasla-search__meta").first.inner_text().endswith("· " + strings("ar")["status_paused"])
+    assert (
+        page.locator("[data-search-results] .wasla-search__meta")
+        .first.inner_text()
+        .endswith("· " + strings("ar")["status_paused"])
+    )
 
     page = page_factory()
     home(page, search_server, "en")
@@ -116,10 +129,16 @@ def test_results_are_in_the_page_language(search_server, page_factory):
     assert page.locator("[data-search-results] > li > a").all_inner_texts() == ["Cairo Legal Aid Network", "Dar Amal"]
 
 
-@pytest.mark.parametrize("lang,q,said", [
-    ("ar", "القاهرة", "عدد النتائج: 2"), ("ar", "SMEX", "نتيجة واحدة"), ("en", "Cairo", "2 results"),
-    ("en", "xyzzy", strings("en")["search_none"]), ("ar", "x", strings("ar")["search_short"]),
-])
+@pytest.mark.parametrize(
+    "lang,q,said",
+    [
+        ("ar", "القاهرة", "عدد النتائج: 2"),
+        ("ar", "SMEX", "نتيجة واحدة"),
+        ("en", "Cairo", "2 results"),
+        ("en", "xyzzy", strings("en")["search_none"]),
+        ("ar", "x", strings("ar")["search_short"]),
+    ],
+)
 def test_the_count_is_announced_in_the_page_language(lang, q, said, search_server, page_factory):
     page = page_factory()
     home(page, search_server, lang)
@@ -177,9 +196,25 @@ def test_searching_stores_nothing_and_leaves_no_query_in_the_address(search_serv
 
 
 CORPUS = [
-    "الْقَاهِرَة", "القاهـــرة", "أإآٱ ؤ ئ ى ة", "ﻻ", "عمّان", "٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹", "+961 3 123-456", "(06) 555.0123",
-    "Crème Brûlée", "İstanbul", "ÆSIR straße", "help@rainbow-relocation.example", "https://www.example.org/a_b",
-    "للمثليين والمثليات", "بالقاهرة وفالحياة كالبيت", "الف ال", "The Legal AID for all", "24/7 — 365", "ﷺ ﷲ",
+    "الْقَاهِرَة",
+    "القاهـــرة",
+    "أإآٱ ؤ ئ ى ة",
+    "ﻻ",
+    "عمّان",
+    "٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹",
+    "+961 3 123-456",
+    "(06) 555.0123",
+    "Crème Brûlée",
+    "İstanbul",
+    "ÆSIR straße",
+    "help@rainbow-relocation.example",
+    "https://www.example.org/a_b",
+    "للمثليين والمثليات",
+    "بالقاهرة وفالحياة كالبيت",
+    "الف ال",
+    "The Legal AID for all",
+    "24/7 — 365",
+    "ﷺ ﷲ",
 ]
 
 
@@ -189,13 +224,18 @@ def test_the_browser_normalises_exactly_as_the_index_does(search_server, page_fa
     page.focus("input[type=search]")
     page.wait_for_function("() => window.waslaSearchSelfTest !== undefined")
     ask(page, "warm up")  # meta.js (the stop words) is loaded
-    corpus = CORPUS + [v for p in (FIXTURES / "search").rglob("*.yml") for v in re.findall(r":\s+(.+)", p.read_text(encoding="utf-8"))]
-    js = page.evaluate("c => c.map(t => [window.waslaSearchSelfTest.normalise(t), window.waslaSearchSelfTest.tokens(t)])", corpus)
+    corpus = CORPUS + [
+        v for p in (FIXTURES / "search").rglob("*.yml") for v in re.findall(r":\s+(.+)", p.read_text(encoding="utf-8"))
+    ]
+    js = page.evaluate(
+        "c => c.map(t => [window.waslaSearchSelfTest.normalise(t), window.waslaSearchSelfTest.tokens(t)])", corpus
+    )
     assert js == [[normalise(t), tokens(t)] for t in corpus]
     # the term file of a word: the fixture index has one file, so compare the hash itself
     words = sorted({w for t in corpus for w in tokens(t)} | {"\U0001d400\U0001d401x"})  # and a non-BMP first letter
-    assert page.evaluate("w => w.map(t => [7, 61, 1000].map(n => window.waslaSearchSelfTest.bucket(t, n)))", words) == \
-        [[bucket(t, n) for n in (7, 61, 1000)] for t in words]
+    assert page.evaluate("w => w.map(t => [7, 61, 1000].map(n => window.waslaSearchSelfTest.bucket(t, n)))", words) == [
+        [bucket(t, n) for n in (7, 61, 1000)] for t in words
+    ]
 
 
 def test_normalisation_examples():
