@@ -29,7 +29,7 @@ ifeq ($(ENGINE),materialx)
 export WASLA_THEME := materialx
 endif
 
-.PHONY: serve build check new verify mirror zim test test-unit lint bench lighthouse clean
+.PHONY: serve build check fields new verify mirror zim test test-unit lint bench lighthouse clean
 
 # Debian packages (python3-venv, chromium, wget, …): .ci/debian-packages, installed by .ci/packages
 # when run as root, named with the apt-get command otherwise. pip -qq still prints its errors.
@@ -88,6 +88,10 @@ zim: build
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)
 	$(PY) -m wasla check data
+
+## fields: write the field tables of CONTRIBUTING.md and CONTRIBUTING.ar.md from data/schema/
+fields: $(STAMP)
+	$(PY) -m wasla fields
 
 ## new: start a resource file (asks for country, slug and kinds), then run make check
 new: $(STAMP)

@@ -1,4 +1,7 @@
-"""CONTRIBUTING in both languages documents every field of the schema, marked required/optional."""
+"""CONTRIBUTING in both languages documents every field of the schemas, marked required/optional.
+
+The field tables are generated from the schemas (tests/test_field_reference.py); this checks their
+rows independently, by walking the schemas' own structure."""
 
 import json
 import re
@@ -8,14 +11,25 @@ import pytest
 from conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
+COUNTRY = json.loads((ROOT / "data" / "schema" / "country.schema.json").read_text(encoding="utf-8"))
 MARKS = {"CONTRIBUTING.md": ("(required)", "(optional)"), "CONTRIBUTING.ar.md": ("(مطلوب)", "(اختياري)")}
+
+
+def fields_of(obj, prefix=""):
+    yield from ((f"{prefix}{k}", k in obj.get("required", ())) for k in obj["properties"])
 
 
 def schema_fields():
     props = SCHEMA["properties"]
-    yield from ((k, k in SCHEMA["required"]) for k in props)
     contact = props["contacts"]["items"]
-    yield from ((f"contacts[].{k}", k in contact["required"]) for k in contact["properties"])
+    yield from fields_of(SCHEMA)
+    yield from fields_of(contact, "contacts[].")
+    yield from fields_of(contact["properties"]["police"], "contacts[].police.")
+    yield from fields_of(props["address"], "address.")
+    yield from fields_of(props["sources"]["items"]["oneOf"][1], "sources[].")
+    yield from fields_of(props["warnings"]["items"], "warnings[].")
+    yield from fields_of(COUNTRY)
+    yield from fields_of(COUNTRY["properties"]["law"]["items"], "law[].")
 
 
 @pytest.mark.parametrize("doc", list(MARKS))

@@ -6,6 +6,7 @@ items stale or of low confidence, and a summary; exits 1 on any error.
 sums:  writes SHA256SUMS for a built site.
 tempdir, swap: make build's own temporary folder and its atomic swap.
 settings: prints the settings table of the README.
+fields: writes CONTRIBUTING's field tables from data/schema/ (--check: only say which are stale).
 mirror: packs the built site into the offline edition's zip.
 links: checks every web link and writes the weekly Markdown report.
 verify: records a curator's verification in an entry's file (make verify), then checks it.
@@ -31,6 +32,7 @@ from .commands.verify import verify
 from .core import settings
 from .core.dates import build_today as today
 from .loading.dataset import load
+from .output import field_reference
 from .output.archive import make_zip
 from .output.atomic import swap, temp_dir
 from .output.checksums import sign, write_sums
@@ -115,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     sw.add_argument("new_dir")
     sw.add_argument("site_dir", nargs="?", default="site")
     sub.add_parser("settings", help="print the settings table (extra.wasla in mkdocs.yml) for the README")
+    sub.add_parser(
+        "fields", help="write CONTRIBUTING's field tables from data/schema/ (make fields; --check, --root DIR)"
+    )
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["fields"]:  # its own options
+        return field_reference.main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "settings":
         sys.stdout.write(settings.table())
