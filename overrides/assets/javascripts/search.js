@@ -271,7 +271,7 @@
     var kinds = c[3].map(function (k) { return meta.kinds[k][1]; }).join(say("separator"));
     var status = c[5] === 1 ? " · " + say("paused") : c[5] === 2 ? " · " + say("closed") : "";
     item.querySelector(".wasla-search__meta").textContent = (kinds ? kinds + " · " : "") + meta.countries[c[2]][1] + status;
-    var evidence = item.querySelector(".wasla-search__evidence");  // issue #19: what the sources show
+    var evidence = item.querySelector(".wasla-search__evidence");  // what the sources show
     if (evidence) evidence.textContent = c[6] || "";
     if (contactTemplate) buttons(item, c[7]);
     return item;

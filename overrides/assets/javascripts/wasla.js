@@ -65,7 +65,7 @@
   });
 })();
 
-/* Opening hours (#14): data-wasla-hours = zone z, horizon t..t+n and open intervals i (UTC epoch
+/* Opening hours: data-wasla-hours = zone z, horizon t..t+n and open intervals i (UTC epoch
    minutes, as deltas) from the build; we look now up each minute. Outside the horizon: no claim. */
 (function () {
   "use strict";
