@@ -8,7 +8,7 @@ DEV    := $(VENV)/.installed-dev
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-# ENGINE picks what builds the site (see README, "Engine"): mkdocs (default, MkDocs 1.6.1 +
+# ENGINE picks what builds the site (docs/maintainers/engines.md): mkdocs (default, MkDocs 1.6.1 +
 # Material 9.8, in .venv), properdocs (ProperDocs + Material, in .venv-properdocs) or materialx
 # (ProperDocs + mkdocs-materialx, in .venv-materialx). Only build and serve use it.
 ENGINE ?= mkdocs
@@ -44,7 +44,7 @@ $(STAMP): requirements.txt
 # Material), plus the engine's own file, all --no-deps so that pip cannot pull MkDocs back in.
 .venv-%/.installed: requirements.txt requirements-%.txt
 	@.ci/packages build
-	@echo "Installing the $* engine's environment into .venv-$* (once; README, \"Engine\")"
+	@echo "Installing the $* engine's environment into .venv-$* (once; docs/maintainers/engines.md)"
 	@$(PYTHON) -m venv .venv-$*
 	@grep -vE '^(mkdocs|mkdocs-get-deps|mergedeep$(if $(filter materialx,$*),|mkdocs-material))==' requirements.txt > .venv-$*/requirements.txt
 	@.venv-$*/bin/pip install -qq --disable-pip-version-check --no-deps -r .venv-$*/requirements.txt -r requirements-$*.txt
@@ -81,7 +81,7 @@ build: $(SITE_STAMP)
 mirror: build
 	@$(SITE_PY) -m wasla mirror site dist
 
-## zim: the Kiwix edition, dist/wasla-<data date>.zim (open it in Kiwix; README, "Kiwix edition")
+## zim: the Kiwix edition, dist/wasla-<data date>.zim (open it in Kiwix; docs/maintainers/kiwix.md)
 zim: build
 	@$(SITE_PY) -m wasla zim site dist
 

@@ -36,7 +36,7 @@ def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = 
 
     region=True also copies the real region list and law files (data/region.yml, data/countries/),
     as built_site() does: every fixture site then has the region's country pages, as the real
-    site has (#12). Rule tests leave them out, so their problem lists stay their own."""
+    site has. Rule tests leave them out, so their problem lists stay their own."""
     data = root / "data"
     (data / "resources").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "kinds.yml", data / "kinds.yml")
@@ -53,7 +53,7 @@ def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = 
     return data
 
 
-# What builds the site for each ENGINE of the Makefile (README, "Engine"): the command, and the
+# What builds the site for each ENGINE of the Makefile (docs/maintainers/engines.md): the command, and the
 # theme name it needs (WASLA_THEME in mkdocs.yml). make test installs the two extra environments.
 ENGINES = {
     "mkdocs": ([sys.executable, "-m", "mkdocs"], "material"),

@@ -1,4 +1,4 @@
-"""The same site on every engine (README, "Engine"): MkDocs 1.6.1 (the default), ProperDocs (its
+"""The same site on every engine (docs/maintainers/engines.md): MkDocs 1.6.1 (the default), ProperDocs (its
 maintained fork) and ProperDocs with mkdocs-materialx (Material's community continuation).
 
 ProperDocs + Material must give the same files and the same bytes as MkDocs once the generator

@@ -37,7 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
         "csp",
         str,
         CSP,
-        "The Content-Security-Policy sent as a <meta> on every page (static hosts cannot "
+        "The Content-Security-Policy sent as a `<meta>` on every page (static hosts cannot "
         "send headers). No inline script or style exists, so nothing is hashed.",
     ),
     Setting("stale_months", int, 12, "A verification older than this many months is shown as old."),
