@@ -18,9 +18,9 @@ def test_readme_settings_table_is_the_declaration():
 
 
 def test_mkdocs_yml_settings_are_valid_and_declared():
-    from wasla.commands.report_path import _Tolerant
-
     import yaml
+
+    from wasla.commands.report_path import _Tolerant
 
     extra = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)["extra"]["wasla"]
     assert read(extra, environ={}) == Settings(**{**extra, "issues_url": "", "report_email": ""})
