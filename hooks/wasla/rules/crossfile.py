@@ -1,25 +1,35 @@
-"""Rules across files: what one file cannot see alone."""
+"""Rules across files: what one file cannot see alone.
+
+Two spellings of one contact are one contact: a site written in Unicode and as punycode (xn--…),
+with or without a trailing dot, 'www.' or a port the scheme implies; an e-mail address whose
+domain is written either way; a number with or without its country code.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import ada_url
 
 from ..core.model import Contact, Resource
 from ..core.problems import ERROR, Problem
 from ..core.yamlload import Pos
 from .check import got
 from .contacts import WEB_TYPES
+from .links import site_host
 
 
 def _same_contact_key(contact: Contact) -> str | None:
     if contact.type in WEB_TYPES:
-        parts = urlsplit(contact.href)
-        host = parts.netloc.lower().removeprefix("www.")
-        return f"web:{host}{parts.path.rstrip('/')}" if parts.path.strip("/") else f"web:{host}"
+        host = site_host(contact.href)
+        try:
+            path = ada_url.parse_url(contact.href)["pathname"].rstrip("/")  # percent-encoding as browsers write it
+        except ValueError:
+            path = ""
+        return f"web:{host}{path}"
     if contact.dials:
         return "phone:" + contact.dials
     if contact.href.startswith("mailto:"):
-        return "email:" + contact.href[7:].lower()
+        local, _, domain = contact.href[7:].rpartition("@")
+        return f"email:{local.lower()}@{site_host('https://' + domain) or domain.lower()}"
     return None
 
 
