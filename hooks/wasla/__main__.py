@@ -70,11 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULTS.law_stale_months,
         help="a law item as of longer ago than this may be out of date (default 24, as in mkdocs.yml)",
     )
-    n = sub.add_parser("new", help="start a resource file from the template")
+    # make new and make verify pass their values in the environment, never expanded by make (Makefile)
+    n = sub.add_parser("new", help="start a resource file from the template (make new COUNTRY=lb SLUG=… KINDS=…)")
     n.add_argument("--data-dir", default="data")
-    n.add_argument("--country")
-    n.add_argument("--slug")
-    n.add_argument("--kinds", help="comma-separated")
+    n.add_argument("--country", default=os.environ.get("COUNTRY") or None)
+    n.add_argument("--slug", default=os.environ.get("SLUG") or None)
+    n.add_argument("--kinds", default=os.environ.get("KINDS") or None, help="comma-separated")
     v = sub.add_parser(
         "verify", help="record that a curator checked an entry (make verify ENTRY=lb/helem METHOD=phone)"
     )
