@@ -345,3 +345,25 @@ def test_make_check_lists_stale_and_low_confidence_law(tmp_path):
     assert "data/countries/lb.yml: law[0]: note: low confidence" in lines
     assert "data/countries/om.yml: law[0]: note: stale: as of 2024-05, over 24 months ago" in lines
     assert lines[-1] == "2 law files; 2 law notes (stale or low confidence)"
+
+
+def test_law_exports_keep_each_source_with_its_date_and_csv_cells_are_inert(tmp_path):
+    import csv
+    import io
+
+    from wasla.output.law_export import law_files
+
+    text = LAW.replace("Penal Code, Article 1.", "=SUM(A1:A9)").replace(
+        '        date: "2024-03"\n',
+        '        date: "2024-03"\n      - url: https://example.org/b\n        date: undated\n        kind: press\n',
+    )
+    dataset, _ = load(make_data(tmp_path, {"countries/om.yml": text}, fixtures=False), today=TODAY)
+    files = law_files(dataset)
+    row = next(csv.DictReader(io.StringIO(files["law.csv"].lstrip("\ufeff"))))
+    assert row["legal_basis_en"] == "'=SUM(A1:A9)"  # shown as text by a spreadsheet, never run
+    assert (row["sources"], row["source_dates"]) == ("https://example.org/law https://example.org/b", "2024-03 undated")
+    assert json.loads(files["law.json"])["law"][0]["sources"] == [
+        {"url": "https://example.org/law", "date": "2024-03"},
+        {"url": "https://example.org/b", "date": "undated", "kind": "press"},
+    ]
+    assert json.loads(files["law.json"])["law"][0]["legal_basis"]["en"] == "=SUM(A1:A9)"  # JSON stays exact

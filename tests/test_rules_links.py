@@ -124,7 +124,7 @@ CASES = {
     "shortcode": (
         "resources/lb/good-group.yml",
         contact("phone", "112"),
-        "resources/lb/good-group.yml:11:12: contacts[0].value: short code not listed in data/short-codes.yml; expected a short code that a curator listed there with its source (emergency and police numbers are not ours to list); got '112'",
+        "resources/lb/good-group.yml:11:12: contacts[0].value: is an emergency number in lb (police, ambulance or fire brigade): it would be a button among the lines that answer now, and a reader in danger from the police would be calling them; expected a support line's own number (emergency numbers are not ours to list); got '112'",
     ),
     "signal bad": (
         "resources/lb/good-group.yml",

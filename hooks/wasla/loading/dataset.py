@@ -37,6 +37,8 @@ DATA_NAMES = ("kinds.yml", "short-codes.yml", "leads.yml", "region.yml", "resour
 
 def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
     data, shown = read_yaml(data_dir / "kinds.yml", problems)
+    if data is None and any(p.path == shown for p in problems):
+        return {}  # a file that could not be read reports only why
     kinds, found = check_kinds(shown, data)
     problems.extend(found)
     return kinds

@@ -56,6 +56,8 @@ def phone_link(value: str, folder: str, countries: tuple[str, ...], short_codes:
             "phone_is_valid",
         )
     digits = re.sub(r"[^0-9]", "", value)
+    if region and not value.startswith("+") and len(digits) <= 6:
+        short_code_is_safe(digits, folder)  # never an emergency number, listed or not
     if region and not value.startswith("+") and digits in short_codes.get(folder, ()):
         short_code_is_safe(digits, folder)
         return digits
@@ -130,12 +132,15 @@ def short_code_is_safe(number: str, cc: str) -> None:
     region = cc.upper()
     if shortnumberinfo.connects_to_emergency_number(number, region):
         raise Refused(
-            f"is an emergency number in {cc} (police, ambulance or fire brigade); listed here it would become a "
-            f"button among the lines that answer now, and a reader in danger from the police would be calling "
-            f"them; expected a support line's own code (emergency numbers are not ours to list); got '{number}'",
+            f"is an emergency number in {cc} (police, ambulance or fire brigade): it would be a button among the "
+            f"lines that answer now, and a reader in danger from the police would be calling them; expected a "
+            f"support line's own number (emergency numbers are not ours to list); got '{number}'",
             "short_code_is_safe",
         )
-    parsed = phonenumbers.parse(number, region)
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return  # not a number at all: the rules that read it as a phone number say so
     if shortnumberinfo.expected_cost_for_region(parsed, region) == ShortNumberCost.PREMIUM_RATE:
         raise Refused(
             f"is a premium-rate short code, which costs the caller money; expected a free or ordinary code; got '{number}'",

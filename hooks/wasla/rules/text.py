@@ -301,7 +301,7 @@ FREE_TEXT = frozenset(
     }
 )
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"  # and the Arabic-Indic and Persian digits a phone also reads
-# "+" and at least six digits: a number in international form, even cut short ("+961 90 …")
+# "+" and at least five digits: a number in international form, even cut short ("+961 90 …")
 _INTERNATIONAL_RE = re.compile(rf"(?<![\w+])\+[{_DIGIT}][{_DIGIT} ().\-]*[{_DIGIT}]")
 _LINK_RE = re.compile(r"(?i)(?<![\w@.])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"')\]]+")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -319,7 +319,7 @@ def channel_in_text(text: str, region: str | None) -> tuple[str, str] | None:
         if m:
             return what, m.group(0)
     for m in _INTERNATIONAL_RE.finditer(text):
-        if len(re.sub(rf"[^{_DIGIT}]", "", m.group(0))) >= 6:
+        if len(re.sub(rf"[^{_DIGIT}]", "", m.group(0))) >= 5:
             return "a phone number", m.group(0)
     for m in phonenumbers.PhoneNumberMatcher(text, (region or "ZZ").upper(), leniency=Leniency.VALID):
         if not _NOT_A_NUMBER_RE.match(m.raw_string):
