@@ -31,6 +31,7 @@ from .commands.report_path import check as report_path
 from .commands.verify import verify
 from .core import settings
 from .core.dates import build_today as today
+from .core.problems import DataError, report
 from .loading.dataset import load
 from .output import field_reference
 from .output.archive import make_zip
@@ -153,7 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "verify":
         return verify(args.data_dir, args.entry, args.method, args.changed, today())
     if args.command == "links":
-        dataset, _ = load(args.data_dir, today=today())
+        try:
+            dataset, _ = load(args.data_dir, today=today())
+        except DataError as exc:  # every problem as path:line:col, never a traceback
+            report(exc.problems, sys.stderr)
+            return 1
         text = link_report(dataset, today(), args.stale_months)
         if args.report == "-":
             sys.stdout.write(text)

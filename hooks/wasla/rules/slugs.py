@@ -171,6 +171,9 @@ def reasons(slug: str) -> list[str]:
         found.append(
             f"it has letters outside a-z {_quoted(other_letters)} (use Latin letters: initials or a transliteration)"
         )
+    other_digits = [c for c in slug if c.isdigit() and not ("0" <= c <= "9")]
+    if other_digits:
+        found.append(f"it has digits outside 0-9 {_quoted(other_digits)} (use the digits 0-9)")
     symbols = [c for c in slug if not (c.isalnum() or c.isspace() or c == "-")]
     if symbols:
         found.append(f"it has {_quoted(symbols)} (use only letters, digits and hyphens)")
