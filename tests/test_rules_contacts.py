@@ -83,3 +83,18 @@ def test_one_address_with_its_domain_in_two_spellings_is_one_address(tmp_path):
 
 def test_the_same_host_on_different_pages_is_two_sites(tmp_path):
     assert resource_problems(tmp_path, entry("website", "https://example.org/one")) == []
+
+
+def test_a_site_in_unicode_and_punycode_is_the_same_site_exactly(tmp_path):
+    from conftest import make_data
+    from wasla.loading.dataset import load
+
+    files = {
+        "resources/lb/a-one.yml": entry("website", "https://xn--mgbh0fb.example/"),
+        "resources/lb/b-two.yml": entry("website", "https://مثال.example./"),
+    }
+    data = make_data(tmp_path, files, fixtures=False)
+    _, found = load(data, raise_on_error=False)
+    assert [str(p).replace(f"{data}/", "data/") for p in found] == [
+        "data/resources/lb/b-two.yml:11:12: contacts[0].value: same website as data/resources/lb/a-one.yml (contacts[0]); expected each website in one entry only (merge the two entries, or remove it from one); got 'https://مثال.example./'"
+    ]
