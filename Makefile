@@ -93,13 +93,27 @@ check: $(STAMP)
 fields: $(STAMP)
 	$(PY) -m wasla fields
 
-## new: start a resource file (asks for country, slug and kinds), then run make check
+# The values of make new and make verify reach the program exactly as typed: make would expand a
+# variable given on the command line when it exports it to a recipe ('$(shell …)' would run, '$5'
+# would vanish), so none is exported as such; each is passed on unexpanded ($(value …)) in the
+# environment of these two targets alone, where Python reads it (os.environ).
+TYPED := COUNTRY SLUG KINDS ENTRY METHOD CHANGED
+unexport $(TYPED)
+new: override export COUNTRY := $(value COUNTRY)
+new: override export SLUG := $(value SLUG)
+new: override export KINDS := $(value KINDS)
+verify: override export ENTRY := $(value ENTRY)
+verify: override export METHOD := $(value METHOD)
+verify: override export CHANGED := $(value CHANGED)
+
+## new: start a resource file, then run make check:
+##      make new [COUNTRY=lb SLUG=beirut-line KINDS=hotline,legal_aid]  (what is not given: it asks)
 new: $(STAMP)
 	$(PY) -m wasla new
 
 ## verify: record that you (a curator) checked an entry, then check its file:
 ##         make verify ENTRY=lb/helem METHOD=phone [CHANGED="new hours"]  (no arguments: it asks)
-##         METHOD: website, phone, partner or in_person; ENTRY, METHOD, CHANGED reach it as variables
+##         METHOD: website, phone, partner or in_person; CHANGED is written exactly as typed
 verify: $(STAMP)
 	$(PY) -m wasla verify
 

@@ -106,3 +106,11 @@ def test_make_new_asks_again_in_a_terminal(tmp_path):
     assert proc.wait(timeout=60) == 0
     os.close(leader)
     assert (tmp_path / "data" / "resources" / "lb" / "beirut-line.yml").is_file()
+
+
+def test_a_slug_with_digits_of_another_script_says_so():
+    from wasla.rules import slugs
+
+    assert slugs.problem("iq-network-٢") == (
+        "'iq-network-٢' is not a valid slug: it has digits outside 0-9 '٢' (use the digits 0-9); try 'iq-network'"
+    )

@@ -21,7 +21,9 @@ summary: {{en: A line that answers at night., ar: خط يجيب في الليل.
 contacts:
   - type: phone
     value: "01 123 457"
-{extra}sources:
+{extra}  - type: website
+    value: https://example.org/
+sources:
   - https://example.org/night
 status: active
 """

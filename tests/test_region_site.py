@@ -195,7 +195,9 @@ def test_bad_law_files_fail_the_build_with_their_exact_messages(tmp_path):
     data = make_data(
         tmp_path,
         {
-            "countries/om.yml": LAW.replace("    sources:\n      - https://example.org/law\n", ""),
+            "countries/om.yml": LAW.replace(
+                '    sources:\n      - url: https://example.org/law\n        date: "2024-03"\n', ""
+            ),
             "countries/lb.yml": LAW.replace("same_sex_acts: criminalised", "same_sex_acts: illegal"),
             "countries/eg.yml": LAW.replace('as_of: "2024-03"', "as_of: 2024/03"),
         },
@@ -213,7 +215,7 @@ def test_bad_law_files_fail_the_build_with_their_exact_messages(tmp_path):
         in result.stderr
     )
     assert (
-        f"{data}/countries/eg.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '2024/03'"
+        f"{data}/countries/eg.yml:12:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '2024/03'"
         in result.stderr
     )
     assert "3 data errors: the site was not built" in result.stderr

@@ -53,7 +53,63 @@ RULES = {
         with_hours("Mo-Fr 09:00-17:00", "timezone: Asia/Beirutt\n"),
         "resources/lb/good-group.yml:16:11: timezone: unknown time zone; expected an IANA name like 'Asia/Beirut' (lb: Asia/Beirut); got 'Asia/Beirutt'",
     ),
+    "a comment alone would read as open all the time": (
+        with_hours("'\"by appointment\"'"),
+        "resources/lb/good-group.yml:12:21: contacts[0].opening_hours: a comment in quotes is not shown on the card, and a rule that is only a comment reads as open all the time; expected days and times only (say the rest in 'hours'); got '\"' in '\"by appointment\"'",
+    ),
+    "a comment after the hours": (
+        with_hours("'Mo-Fr 09:00-17:00; \"call first\"'"),
+        "resources/lb/good-group.yml:12:40: contacts[0].opening_hours: a comment in quotes is not shown on the card, and a rule that is only a comment reads as open all the time; expected days and times only (say the rest in 'hours'); got '\"' in 'Mo-Fr 09:00-17:00; \"call first\"'",
+    ),
+    "a fallback rule": (
+        with_hours('"Mo-Fr 09:00-17:00 || closed"'),
+        "resources/lb/good-group.yml:12:39: contacts[0].opening_hours: a fallback rule ('||') cannot be shown in a table, which would show the times it falls back from as open or closed; expected rules separated by ';' (say the rest in 'hours'); got '||' in 'Mo-Fr 09:00-17:00 || closed'",
+    ),
+    "a day the calendar does not have": (
+        with_hours('"Feb 30 10:00-12:00"'),
+        "resources/lb/good-group.yml:12:25: contacts[0].opening_hours: 'Feb 30' is not a day of the calendar, and the table would read it as every day; expected a date that exists, like 'Feb 28'; got 'Feb 30 10:00-12:00'",
+    ),
+    "29 February of a common year": (
+        with_hours('"2027 Feb 29 10:00-12:00"'),
+        "resources/lb/good-group.yml:12:30: contacts[0].opening_hours: 'Feb 29' is not a day of the calendar, and the table would read it as every day; expected a date that exists, like 'Feb 28'; got '2027 Feb 29 10:00-12:00'",
+    ),
+    "the end of a range of days": (
+        with_hours('"Apr 10-31 10:00-12:00"'),
+        "resources/lb/good-group.yml:12:28: contacts[0].opening_hours: 'Apr 31' is not a day of the calendar, and the table would read it as every day; expected a date that exists, like 'Feb 28'; got 'Apr 10-31 10:00-12:00'",
+    ),
+    "hours that open nothing": (
+        with_hours('"off"'),
+        "resources/lb/good-group.yml:12:21: contacts[0].opening_hours: opens nothing in the next year, so the card could only say closed; expected the days and times the line answers (say 'by appointment' and the like in 'hours'); got 'off'",
+    ),
+    "a short alternating expression": (
+        with_hours('"week 1-53/2 Mo 10:00-12:00"'),
+        "resources/lb/good-group.yml:12:21: contacts[0].opening_hours: expands to 25 dated tables on one card (the hours change from week to week); expected a usual week with at most 6 dated exceptions in the next year (say the rest in 'hours'); got 'week 1-53/2 Mo 10:00-12:00'",
+    ),
+    "too many times a day": (
+        with_hours('"Mo 08:00-09:00,10:00-11:00,12:00-13:00,14:00-15:00,16:00-17:00"'),
+        "resources/lb/good-group.yml:12:21: contacts[0].opening_hours: has 5 opening times on one day; expected at most 4 a day (say the rest in 'hours'); got 'Mo 08:00-09:00,10:00-11:00,12:00-13:00,14:00-15:00,16:00-…'",
+    ),
+    "an Etc/ zone, its sign reversed": (
+        with_hours("Mo-Fr 09:00-17:00", "timezone: Etc/GMT-2\n"),
+        "resources/lb/good-group.yml:16:11: timezone: 'Etc/GMT-2' is not a place, and its sign is reversed: it means UTC+2; expected an IANA name of a place, like 'Asia/Beirut' (lb: Asia/Beirut), or 'UTC' for a line that answers everywhere at once; got 'Etc/GMT-2'",
+    ),
+    "Etc/UTC": (
+        with_hours("Mo-Fr 09:00-17:00", "timezone: Etc/UTC\n"),
+        "resources/lb/good-group.yml:16:11: timezone: 'Etc/UTC' is an alias of 'UTC'; expected an IANA name of a place, like 'Asia/Beirut' (lb: Asia/Beirut), or 'UTC' for a line that answers everywhere at once; got 'Etc/UTC'",
+    ),
+    "an old alias": (
+        with_hours("Mo-Fr 09:00-17:00", "timezone: Egypt\n"),
+        "resources/lb/good-group.yml:16:11: timezone: 'Egypt' is an alias of 'Africa/Cairo'; expected an IANA name of a place, like 'Asia/Beirut' (lb: Asia/Beirut), or 'UTC' for a line that answers everywhere at once; got 'Egypt'",
+    ),
+    "a zone the evaluator cannot use, at the zone's line": (
+        with_hours("Mo-Fr 09:00-17:00", "timezone: Factory\n"),
+        "resources/lb/good-group.yml:16:11: timezone: 'Factory' is not a place; expected an IANA name of a place, like 'Asia/Beirut' (lb: Asia/Beirut), or 'UTC' for a line that answers everywhere at once; got 'Factory'",
+    ),
 }
+
+
+def test_utc_names_a_line_that_answers_everywhere(tmp_path):
+    assert problems(tmp_path, with_hours('"24/7"', "timezone: UTC\n")) == []
 
 
 @pytest.mark.parametrize("case", list(RULES))

@@ -1,4 +1,4 @@
-"""Issue #12: the region list, the law files (data/countries/<cc>.yml) and their rulebook."""
+"""The region list, the law files (data/countries/<cc>.yml) and their rulebook."""
 
 import datetime as dt
 import json
@@ -29,9 +29,8 @@ law:
       en: "Same-sex relations are a crime."
       ar: "العلاقات المثلية جريمة."
     sources:
-      - https://example.org/law
-    source_dates:
-      - "2024-03"
+      - url: https://example.org/law
+        date: "2024-03"
     as_of: "2024-03"
     confidence: high
 """
@@ -89,9 +88,10 @@ def test_good_law_file_has_no_problem(tmp_path):
     assert law_problems(tmp_path, LAW) == []
 
 
+FIELDS = "jurisdiction, same_sex_acts, legal_basis, max_penalty, gender_expression, enforcement, recent_change, summary, sources, as_of, confidence"
 CASES = {
     "missing source": (
-        LAW.replace("    sources:\n      - https://example.org/law\n", ""),
+        LAW.replace('    sources:\n      - url: https://example.org/law\n        date: "2024-03"\n', ""),
         ["data/countries/om.yml:2:5: law[0].sources: is required; expected a value for 'sources'; got nothing"],
     ),
     "bad status": (
@@ -103,23 +103,85 @@ CASES = {
     "bad date": (
         LAW.replace('as_of: "2024-03"', "as_of: March 2024"),
         [
-            "data/countries/om.yml:13:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got 'March 2024'"
+            "data/countries/om.yml:12:12: law[0].as_of: not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got 'March 2024'"
         ],
     ),
     "future month": (
         LAW.replace('as_of: "2024-03"', 'as_of: "2027-01"'),
-        ["data/countries/om.yml:13:12: law[0].as_of: is in the future; expected a month up to 2026-11; got '2027-01'"],
+        ["data/countries/om.yml:12:12: law[0].as_of: is in the future; expected a month up to 2026-11; got '2027-01'"],
     ),
-    "bad source date": (
-        LAW.replace('- "2024-03"\n    as_of', '- "March"\n    as_of'),
+    "as_of in Arabic-Indic digits": (
+        LAW.replace('as_of: "2024-03"', 'as_of: "٢٠٢٤-٠٣"'),
         [
-            "data/countries/om.yml:12:9: law[0].source_dates[0]: not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got 'March'"
+            "data/countries/om.yml:12:12: law[0].as_of: is written with digits other than 0-9 ('٢', ARABIC-INDIC DIGIT TWO); expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date), in the digits 0-9; got '٢٠٢٤-٠٣'"
         ],
     ),
-    "dates not aligned": (
-        LAW.replace('- "2024-03"\n', '- "2024-03"\n      - undated\n'),
+    "bad source date": (
+        LAW.replace('date: "2024-03"', 'date: "March"'),
         [
-            "data/countries/om.yml:12:7: law[0].source_dates: not aligned with sources; expected one date per source, in the same order (1; 'undated' when a page shows none); got 2"
+            "data/countries/om.yml:11:15: law[0].sources[0].date: not a source date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated', like '2024-03'; got 'March'"
+        ],
+    ),
+    "source date in the future": (
+        LAW.replace('date: "2024-03"', 'date: "2099"'),
+        [
+            "data/countries/om.yml:11:15: law[0].sources[0].date: is in the future; expected a date on or before 2026-11-24; got '2099'"
+        ],
+    ),
+    "source date in Arabic-Indic digits": (
+        LAW.replace('date: "2024-03"', 'date: "٢٠٢٤"'),
+        [
+            "data/countries/om.yml:11:15: law[0].sources[0].date: is written with digits other than 0-9 ('٢', ARABIC-INDIC DIGIT TWO); expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated', like '2024-03', in the digits 0-9; got '٢٠٢٤'"
+        ],
+    ),
+    "a source without its date": (
+        LAW.replace('        date: "2024-03"\n', ""),
+        ["data/countries/om.yml:10:9: law[0].sources[0].date: is required; expected a value for 'date'; got nothing"],
+    ),
+    "a bare link is not a dated source": (
+        LAW.replace(
+            '      - url: https://example.org/law\n        date: "2024-03"\n', "      - https://example.org/law\n"
+        ),
+        [
+            "data/countries/om.yml:10:9: law[0].sources[0]: must be a mapping; expected 'url:' and 'date:' lines, each source with its own date ('date: undated' when the page shows none); got 'https://example.org/law'"
+        ],
+    ),
+    "a resource-style source with its kind is read": (
+        LAW.replace('date: "2024-03"', 'date: "2024-03"\n        kind: press'),
+        [],
+    ),
+    "a law source is never 'own'": (
+        LAW.replace('date: "2024-03"', 'date: "2024-03"\n        kind: own'),
+        [
+            "data/countries/om.yml:12:15: law[0].sources[0].kind: 'own' on example.org, but a law file has no organisation of its own; expected 'partner', 'press', 'aggregator' or 'other'; got 'own' for 'https://example.org/law'"
+        ],
+    ),
+    "an invisible character in a source link is reported, not dropped": (
+        LAW.replace("url: https://example.org/law", "url: https://exam\u200bple.org/law"),
+        [
+            "data/countries/om.yml:10:14: law[0].sources[0].url: contains an invisible character (U+200B ZERO WIDTH SPACE) at character 13; a contact or link must be exactly the characters a reader sees; expected plain text (delete it and type the text again); got 'https://exam\\u200bple.org/law'"
+        ],
+    ),
+    "a bidi override in the summary": (
+        LAW.replace("Same-sex relations are a crime.", "Same-sex relations are \u202enot\u202c a crime."),
+        [
+            "data/countries/om.yml:7:11: law[0].summary.en: contains a bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE) at character 24; it reorders the text around it, so what is shown is not what is written; expected plain text (delete it and type the text again); got 'Same-sex relations are \\u202enot\\u202c a crime.'"
+        ],
+    ),
+    "a 60,000-character law text": (
+        LAW.replace('"Penal Code, Article 1."', "x" * 60000),
+        ["data/countries/om.yml:4:11: law[0].legal_basis.en: too long; expected at most 800 characters; got 60000"],
+    ),
+    "a long summary": (
+        LAW.replace("Same-sex relations are a crime.", "A crime. " * 50),
+        [
+            "data/countries/om.yml:7:11: law[0].summary.en: too long; expected at most 400 characters (the details belong in legal_basis, max_penalty and enforcement); got 449"
+        ],
+    ),
+    "a phone number in law text": (
+        LAW.replace("Penal Code, Article 1.", "Penal Code, Article 1; advice on +968 2460 0000."),
+        [
+            "data/countries/om.yml:4:11: law[0].legal_basis.en: contains a phone number ('+968 2460 0000'); free text is not a channel: written here it escapes every rule a contact or a source goes through; expected it out of the law text; the page that gives it belongs in 'sources'; got 'Penal Code, Article 1; advice on +968 2460 0000.'"
         ],
     ),
     "summary in one language": (
@@ -137,20 +199,20 @@ CASES = {
     "bad confidence": (
         LAW.replace("confidence: high", "confidence: sure"),
         [
-            "data/countries/om.yml:14:17: law[0].confidence: unknown confidence; expected one of: high, medium, low; got 'sure'"
+            "data/countries/om.yml:13:17: law[0].confidence: unknown confidence; expected one of: high, medium, low; got 'sure'"
         ],
     ),
     "several items need a jurisdiction": (
         LAW + LAW.replace("law:\n", ""),
         [
             "data/countries/om.yml:2:5: law[0].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
-            "data/countries/om.yml:15:5: law[1].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
+            "data/countries/om.yml:14:5: law[1].jurisdiction: is required when the law lists several items; expected {en, ar} naming where this item applies; got nothing",
         ],
     ),
     "unknown field": (
-        LAW.replace("confidence: high", "confidence: high\n    notes: x"),
+        LAW.replace("confidence: high", "confidence: high\n    source_dates: [x]"),
         [
-            "data/countries/om.yml:15:5: law[0].notes: unknown field; remove it expected one of: jurisdiction, same_sex_acts, legal_basis, max_penalty, gender_expression, enforcement, recent_change, summary, sources, source_dates, as_of, confidence; got 'notes'"
+            f"data/countries/om.yml:14:5: law[0].source_dates: unknown field; each source carries its own date now: write 'url:' and 'date:' under each item of 'sources' (and remove source_dates); expected one of: {FIELDS}; got 'source_dates'"
         ],
     ),
 }
@@ -283,3 +345,25 @@ def test_make_check_lists_stale_and_low_confidence_law(tmp_path):
     assert "data/countries/lb.yml: law[0]: note: low confidence" in lines
     assert "data/countries/om.yml: law[0]: note: stale: as of 2024-05, over 24 months ago" in lines
     assert lines[-1] == "2 law files; 2 law notes (stale or low confidence)"
+
+
+def test_law_exports_keep_each_source_with_its_date_and_csv_cells_are_inert(tmp_path):
+    import csv
+    import io
+
+    from wasla.output.law_export import law_files
+
+    text = LAW.replace("Penal Code, Article 1.", "=SUM(A1:A9)").replace(
+        '        date: "2024-03"\n',
+        '        date: "2024-03"\n      - url: https://example.org/b\n        date: undated\n        kind: press\n',
+    )
+    dataset, _ = load(make_data(tmp_path, {"countries/om.yml": text}, fixtures=False), today=TODAY)
+    files = law_files(dataset)
+    row = next(csv.DictReader(io.StringIO(files["law.csv"].lstrip("\ufeff"))))
+    assert row["legal_basis_en"] == "'=SUM(A1:A9)"  # shown as text by a spreadsheet, never run
+    assert (row["sources"], row["source_dates"]) == ("https://example.org/law https://example.org/b", "2024-03 undated")
+    assert json.loads(files["law.json"])["law"][0]["sources"] == [
+        {"url": "https://example.org/law", "date": "2024-03"},
+        {"url": "https://example.org/b", "date": "undated", "kind": "press"},
+    ]
+    assert json.loads(files["law.json"])["law"][0]["legal_basis"]["en"] == "=SUM(A1:A9)"  # JSON stays exact

@@ -12,7 +12,8 @@ from conftest import ROOT, build_site, make_data
 from test_rules_resource import GOOD, TODAY, problems
 from wasla.core.problems import Problem
 from wasla.loading.dataset import load
-from wasla.output.exports import _vescape, entry_pages, inert, resources_csv, resources_json
+from wasla.output.csv_cells import inert
+from wasla.output.exports import _vescape, entry_pages, resources_csv, resources_json
 
 
 def contact(kind, value):
@@ -123,7 +124,7 @@ CASES = {
     "shortcode": (
         "resources/lb/good-group.yml",
         contact("phone", "112"),
-        "resources/lb/good-group.yml:11:12: contacts[0].value: short code not listed in data/short-codes.yml; expected a short code that a curator listed there with its source (emergency and police numbers are not ours to list); got '112'",
+        "resources/lb/good-group.yml:11:12: contacts[0].value: is an emergency number in lb (police, ambulance or fire brigade): it would be a button among the lines that answer now, and a reader in danger from the police would be calling them; expected a support line's own number (emergency numbers are not ours to list); got '112'",
     ),
     "signal bad": (
         "resources/lb/good-group.yml",
@@ -237,13 +238,13 @@ def test_csv_cells_are_inert_and_vcards_cannot_add_lines():
 
 
 def test_csv_export_neutralises_a_formula_name(tmp_path):
-    text = GOOD.replace("en: Good Group", 'en: \'=HYPERLINK("https://evil.example","Call")\'')
+    text = GOOD.replace("en: Good Group", "en: '=SUM(A1:A9)+cmd|calc'")
     dataset, _ = load(make_data(tmp_path, {"resources/lb/good-group.yml": text}, fixtures=False), today=TODAY)
     rows = list(csv.DictReader(io.StringIO(resources_csv(dataset, entry_pages(dataset)).lstrip("\ufeff"))))
-    assert rows[0]["name_en"] == '\'=HYPERLINK("https://evil.example","Call")'
+    assert rows[0]["name_en"] == "'=SUM(A1:A9)+cmd|calc"
     assert rows[0]["phones"] == "01 123 456"
     doc = json.loads(resources_json(dataset, entry_pages(dataset)))
-    assert doc["resources"][0]["name"]["en"] == '=HYPERLINK("https://evil.example","Call")'  # JSON stays exact
+    assert doc["resources"][0]["name"]["en"] == "=SUM(A1:A9)+cmd|calc"  # JSON stays exact
 
 
 # --- files and runs

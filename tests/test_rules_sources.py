@@ -25,7 +25,7 @@ def with_sources(*items: str, base: str = GOOD) -> str:
     return base.replace(SRC, "sources:\n" + "".join(items))
 
 
-def mapping(url="https://example.org/a", date="2024-03", kind="own", extra="") -> str:
+def mapping(url="https://example.org/a", date="2024-03", kind="press", extra="") -> str:
     lines = [f"url: {url}" if url else "", f"date: {date}" if date else "", f"kind: {kind}" if kind else "", extra]
     lines = [line for line in lines if line]
     return "  - " + "\n    ".join(lines) + "\n"
@@ -78,7 +78,46 @@ SOURCE_CASES = {
         "  - [https://example.org/]\n",
         "resources/lb/good-group.yml:13:5: sources[0]: must be a web link or a mapping; expected '- https://…' or 'url:', 'date:' and 'kind:' lines; got a list",
     ),
+    "a date in Persian digits": (
+        mapping(date="۲۰۲۴-۰۳"),
+        "resources/lb/good-group.yml:14:11: sources[0].date: is written with digits other than 0-9 ('۲', EXTENDED ARABIC-INDIC DIGIT TWO); expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated', like '2024-03', in the digits 0-9; got '۲۰۲۴-۰۳'",
+    ),
+    "own on a site the entry does not publish": (
+        mapping(url="https://paste.example.net/evidence", date="2026-11", kind="own"),
+        "resources/lb/good-group.yml:15:11: sources[0].kind: 'own' on paste.example.net, which is not a site this entry publishes (its website and chat contacts: none), so the card would say the organisation itself published it; expected 'partner', 'press', 'aggregator' or 'other' (or first the organisation's site in 'contacts', if it publishes one); got 'own' for 'https://paste.example.net/evidence'",
+    ),
 }
+
+SITE = '    value: "01 123 456"\n'
+WITH_SITE = GOOD.replace(SITE, SITE + "  - type: website\n    value: https://www.example.org/\n")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/about",  # the site itself, without 'www.'
+        "https://www.example.org./about",  # a trailing dot
+        "https://blog.example.org/2024",  # a subdomain of it
+        "https://EXAMPLE.org/about",
+    ],
+)
+def test_own_on_the_entrys_own_site_passes(tmp_path, url):
+    assert problems(tmp_path, with_sources(mapping(url=url, kind="own"), base=WITH_SITE)) == []
+
+
+@pytest.mark.parametrize(
+    "url, host",
+    [
+        ("https://example.org.evil.net/about", "example.org.evil.net"),
+        ("https://notexample.org/about", "notexample.org"),
+        ("https://pastebin.com/raw/x", "pastebin.com"),
+    ],
+)
+def test_own_on_another_site_is_refused_and_says_which_kind(tmp_path, url, host):
+    found = problems(tmp_path, with_sources(mapping(url=url, kind="own"), base=WITH_SITE))
+    assert found == [
+        f"resources/lb/good-group.yml:17:11: sources[0].kind: 'own' on {host}, which is not a site this entry publishes (its website and chat contacts: example.org), so the card would say the organisation itself published it; expected 'partner', 'press', 'aggregator' or 'other' (or first the organisation's site in 'contacts', if it publishes one); got 'own' for '{url}'"
+    ]
 
 
 @pytest.mark.parametrize("case", list(SOURCE_CASES))
@@ -183,10 +222,13 @@ EXPECTED = {
 
 
 def evidence_files(entries=ENTRIES) -> dict[str, str]:
+    """A card for each entry; each publishes a page of example.org, so its 'own' sources there are its own."""
     files = {}
     for i, (slug, items) in enumerate(entries.items()):
         text = (
-            with_sources(*items)
+            with_sources(
+                *items, base=GOOD.replace(SITE, SITE + f"  - type: website\n    value: https://example.org/{slug}\n")
+            )
             .replace('"01 123 456"', f'"01 123 45{i}"')
             .replace("Good Group", slug.replace("-", " ").title())
         )
@@ -315,7 +357,9 @@ def test_hsds_assured_date_is_a_verification_never_a_source_date(tmp_path):
 
     files = evidence_files({"own-line": ENTRIES["own-line"]})
     files["resources/lb/checked.yml"] = (
-        files["resources/lb/own-line.yml"].replace('"01 123 450"', '"01 123 460"')
+        files["resources/lb/own-line.yml"]
+        .replace('"01 123 450"', '"01 123 460"')
+        .replace("https://example.org/own-line", "https://example.org/checked")
         + "last_verified: 2026-10-01\nverified_by: phone\n"
     )
     dataset, _ = load(make_data(tmp_path, files, fixtures=False), today=TODAY)
@@ -345,7 +389,7 @@ contacts:
 sources:
   - url: https://example.org/
     date: 2024-03   # the page footer
-    kind: own
+    kind: partner
   - https://example.org/bare  # source date: undated
 status: active
 curator_notes: 'Seen on its own site.'

@@ -31,6 +31,7 @@ from .commands.report_path import check as report_path
 from .commands.verify import verify
 from .core import settings
 from .core.dates import build_today as today
+from .core.problems import DataError, report
 from .loading.dataset import load
 from .output import field_reference
 from .output.archive import make_zip
@@ -70,11 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULTS.law_stale_months,
         help="a law item as of longer ago than this may be out of date (default 24, as in mkdocs.yml)",
     )
-    n = sub.add_parser("new", help="start a resource file from the template")
+    # make new and make verify pass their values in the environment, never expanded by make (Makefile)
+    n = sub.add_parser("new", help="start a resource file from the template (make new COUNTRY=lb SLUG=… KINDS=…)")
     n.add_argument("--data-dir", default="data")
-    n.add_argument("--country")
-    n.add_argument("--slug")
-    n.add_argument("--kinds", help="comma-separated")
+    n.add_argument("--country", default=os.environ.get("COUNTRY") or None)
+    n.add_argument("--slug", default=os.environ.get("SLUG") or None)
+    n.add_argument("--kinds", default=os.environ.get("KINDS") or None, help="comma-separated")
     v = sub.add_parser(
         "verify", help="record that a curator checked an entry (make verify ENTRY=lb/helem METHOD=phone)"
     )
@@ -152,7 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "verify":
         return verify(args.data_dir, args.entry, args.method, args.changed, today())
     if args.command == "links":
-        dataset, _ = load(args.data_dir, today=today())
+        try:
+            dataset, _ = load(args.data_dir, today=today())
+        except DataError as exc:  # every problem as path:line:col, never a traceback
+            report(exc.problems, sys.stderr)
+            return 1
         text = link_report(dataset, today(), args.stale_months)
         if args.report == "-":
             sys.stdout.write(text)

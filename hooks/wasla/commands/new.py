@@ -1,8 +1,16 @@
 """``make new``: asks for a country, a slug and kinds, and writes a commented skeleton at
-``data/resources/<country>/<slug>.yml`` for ``make check`` to guide."""
+``data/resources/<country>/<slug>.yml`` for ``make check`` to guide.
+
+The values come as arguments, from the environment (``make new COUNTRY=lb SLUG=… KINDS=…``,
+passed on unexpanded by the Makefile) or from the terminal. Each is checked before anything is
+written: a country code, a slug that is valid, neutral, not the site's own name and not used yet,
+known kinds. The file is then created, never written over (an existing name or a link left in
+its place is refused).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -70,13 +78,23 @@ def new(data_dir: str, country: str | None, slug: str | None, kinds: str | None)
     ]
 
     path = data / "resources" / country / f"{slug}.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    path.write_text(env.get_template("resource.yml").render(country=country, kinds=kinds_list), encoding="utf-8")
+    text = env.get_template("resource.yml").render(country=country, kinds=kinds_list)
+    if (data / "resources" / country).is_symlink():
+        raise SystemExit(
+            f"{display_path(str(path.parent))} is a symbolic link, which is never followed; nothing written"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:  # created here or not at all: never over a file, never through a link
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except FileExistsError:
+        raise SystemExit(f"{display_path(str(path))} already exists; nothing written") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
     print(f"Wrote {display_path(str(path))}. Fill it in, then run: make check")
     return 0

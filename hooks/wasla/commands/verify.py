@@ -7,8 +7,14 @@ place, appends what changed to ``curator_notes`` (never published), then runs th
 file.  Run from a terminal without arguments, it asks.
 
 The file is edited with ruamel.yaml's round-trip mode, which keeps comments, key order, quoting
-and layout.  As a guard, the new text is compared with the old line by line: if anything other
-than those three fields would change, nothing is written and the curator is told why.
+and layout.  Nothing is written until the new text has passed two guards: compared with the old
+line by line, only those three fields change; checked in memory by the rulebook, it has no error
+the old text did not have (what CHANGED adds goes through the text rules, as everything in the
+file does). A refused run leaves the file byte for byte as it was.
+
+The values arrive as arguments or in the environment (ENTRY, METHOD, CHANGED), never through
+make's expansion: the Makefile passes them on unexpanded, so '$(shell …)' or '$5' in CHANGED is
+text like any other.
 
 "verified" means one thing here: a curator (a maintainer with write access to the repository)
 has checked the entry's contact details against the organisation itself, by the method named,
@@ -20,16 +26,21 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from ..core.problems import ERROR, did_you_mean, display_path, report
-from ..loading.dataset import load
-from ..rules.resource import FIELDS, VERIFIED_BY
+from ..core.problems import ERROR, did_you_mean, display_path, printable, report
+from ..core.yamlload import YamlError, loads
+from ..loading.dataset import load, load_kinds, load_short_codes
+from ..loading.files import read_text
+from ..rules.resource import FIELDS, VERIFIED_BY, check_resource
+from ..rules.text import text_problems
 
 ENTRY_RE = re.compile(r"^([a-z]{2}|international)/([a-z0-9]+(?:-[a-z0-9]+)*)$")
 CHANGED_FIELDS = ("last_verified", "verified_by", "curator_notes")
@@ -110,6 +121,35 @@ def record(text: str, today: dt.date, method: str, changed: str | None) -> str:
     return new
 
 
+def changed_problem(changed: str | None) -> str | None:
+    """What CHANGED may not hold (it is appended to curator_notes, in a public repository)."""
+    if not changed:
+        return None
+    if "\n" in changed.strip():
+        return f"changed: has a line break; expected one line; got {printable(repr(changed))}"
+    for message, _rule in text_problems(changed.strip(), "curator_notes", False):
+        return f"changed: {message}"
+    return None
+
+
+def new_errors(path: Path, data_dir: Path, old: str, new: str, today: dt.date) -> list[str]:
+    """The errors the rulebook finds in ``new`` and not in ``old`` (the same file before), as printed."""
+    kinds = load_kinds(data_dir, [])
+    codes = load_short_codes(data_dir, today, [])
+    shown = display_path(str(path))
+
+    def errors(text: str) -> dict[tuple, str]:
+        try:
+            data = loads(text)
+        except YamlError as exc:
+            return {("yaml", exc.message): f"{shown}:{exc.pos.line}:{exc.pos.col}: {exc.message}"}
+        _, found = check_resource(shown, path.parent.name, path.stem, data, kinds, codes, today)
+        return {(p.where, p.rule, p.message): str(p) for p in found if p.level == ERROR}
+
+    before = errors(old)
+    return [line for key, line in errors(new).items() if key not in before]
+
+
 def ask(prompt: str, check) -> str:
     while True:
         try:
@@ -142,19 +182,30 @@ def verify(data_dir: str, entry: str | None, method: str | None, changed: str | 
             changed = input("What changed (empty: nothing): ").strip() or None
         if method not in VERIFIED_BY:
             raise VerifyError(
-                f"method: unknown method; expected one of: {', '.join(VERIFIED_BY)}; got '{method or ''}'"
+                f"method: unknown method; expected one of: {', '.join(VERIFIED_BY)}; got {printable(repr(method or ''))}"
             )
-        text = path.read_text(encoding="utf-8")
+        problem = changed_problem(changed)
+        if problem:
+            raise VerifyError(problem)
+        unread: list = []
+        text, _ = read_text(path, unread)  # the safe reader: never through a link, UTF-8 or refused
+        if text is None:
+            raise VerifyError(f"{unread[0].path}: {unread[0].message}")
         new = record(text, today, method, changed)
+        introduced = new_errors(path, data, text, new, today)
+        if introduced:
+            raise VerifyError("not written: the file would then fail the check:\n  " + "\n  ".join(introduced))
     except VerifyError as exc:
-        print(f"make verify: {exc}", file=sys.stderr)
+        first, *rest = str(exc).split("\n")
+        for line in [f"make verify: {first}", *rest]:
+            print(printable(line), file=sys.stderr)  # a value's control or bidi character, escaped
         return 2
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(path)
+    write_in_place(path, new)
     print(
-        f"{display_path(str(path))}: last_verified: {today.isoformat()}, verified_by: {method}"
-        + (f"; noted: {changed.strip()}" if changed else "")
+        printable(
+            f"{display_path(str(path))}: last_verified: {today.isoformat()}, verified_by: {method}"
+            + (f"; noted: {changed.strip()}" if changed else "")
+        )
     )
     _, problems = load(data, raise_on_error=False, today=today)
     mine = [p for p in problems if Path(p.path).resolve() == path.resolve() or p.path == display_path(str(path))]
@@ -165,6 +216,20 @@ def verify(data_dir: str, entry: str | None, method: str | None, changed: str | 
         + ("; fix them, then run make check" if errors else "")
     )
     return 1 if errors else 0
+
+
+def write_in_place(path: Path, text: str) -> None:
+    """Replace the file in one step: a new file of our own beside it (never an existing name, never
+    through a link someone left there), then one rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, os.stat(path).st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _problem(fn) -> str | None:

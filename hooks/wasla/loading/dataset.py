@@ -1,7 +1,9 @@
 """Read every data file, check it against the rulebook, and return the dataset.
 
-``load(data_dir)`` reads ``kinds.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``,
-``region.yml`` and ``countries/<cc>.yml``; it reports every problem of every file and raises
+``load(data_dir)`` checks the engine's own data-like files (engine_files.py), then reads
+``kinds.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``, ``leads.yml`` (checked,
+never published), ``region.yml``, ``countries/<cc>.yml`` and the JSON schemas; any other file
+under data/ is reported as not read. It reports every problem of every file and raises
 ``DataError`` once at the end if any was an error.  Nothing is published from a dataset that had
 errors.
 """
@@ -9,6 +11,7 @@ errors.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -21,26 +24,88 @@ from ..rules.check import Check, check_fields
 from ..rules.crossfile import contacts_are_unique
 from ..rules.kinds import check_kinds
 from ..rules.law import REGION_FIELDS, check_country, region_codes_are_iso
+from ..rules.leads import check_leads
 from ..rules.phones import check_short_codes
 from ..rules.resource import check_resource
-from .files import read_yaml, resource_files, stray_paths
+from ..rules.text import text_is_plain
+from .engine_files import check_engine_files
+from .files import entries, read_text, read_yaml, resource_files, stray_paths
+
+# What data/ holds: every other name in it is reported (a file nobody reads is a file nobody checks)
+DATA_NAMES = ("kinds.yml", "short-codes.yml", "leads.yml", "region.yml", "resources", "countries", "schema")
 
 
 def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
     data, shown = read_yaml(data_dir / "kinds.yml", problems)
+    if data is None and any(p.path == shown for p in problems):
+        return {}  # a file that could not be read reports only why
     kinds, found = check_kinds(shown, data)
     problems.extend(found)
     return kinds
 
 
-def load_short_codes(data_dir: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def load_short_codes(data_dir: Path, today: dt.date, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
     path = data_dir / "short-codes.yml"
     if not path.exists():
         return {}
     data, shown = read_yaml(path, problems)
-    codes, found = check_short_codes(shown, data)
+    codes, found = check_short_codes(shown, data, today)
     problems.extend(found)
     return codes
+
+
+def load_leads(data_dir: Path, kinds, published: set[str], today: dt.date, problems: list[Problem]) -> int:
+    """data/leads.yml, checked as every file is, never published; how many leads it holds."""
+    path = data_dir / "leads.yml"
+    if not path.exists():
+        return 0
+    data, shown = read_yaml(path, problems)
+    count, found = check_leads(shown, data, kinds, published, today)
+    problems.extend(found)
+    return count
+
+
+def check_schemas(data_dir: Path, problems: list[Problem]) -> None:
+    """data/schema/*.schema.json (read by make fields and editors): plain files, UTF-8, JSON."""
+    folder = data_dir / "schema"
+    for entry in entries(folder):
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        if not entry.name.endswith(".schema.json"):
+            problems.append(not_read(data_dir, path, "data/schema/<name>.schema.json"))
+            continue
+        text, shown = read_text(path, problems)
+        if text is None:
+            continue
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.append(
+                Problem(
+                    shown, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}; expected a JSON schema", rule="json"
+                )
+            )
+
+
+def not_read(data_dir: Path, path: Path, expected: str) -> Problem:
+    return Problem(
+        display_path(str(path)),
+        1,
+        1,
+        "",
+        f"not read: expected {expected}; got '{path.relative_to(data_dir).as_posix()}'",
+        rule="file_location",
+    )
+
+
+def unknown_data_files(data_dir: Path) -> list[Problem]:
+    """Every name at the top of data/ that no rule reads."""
+    return [
+        not_read(data_dir, Path(entry.path), f"only {', '.join(DATA_NAMES)} in data/")
+        for entry in entries(data_dir)
+        if not entry.name.startswith(".") and entry.name not in DATA_NAMES
+    ]
 
 
 def load_countries(
@@ -54,6 +119,7 @@ def load_countries(
         c = Check(shown)
         if isinstance(data, dict):
             check_fields(c, data, REGION_FIELDS, "")
+            text_is_plain(c, data)
             region = region_codes_are_iso(c, data)
         elif not any(p.path == shown for p in problems):
             c.error(
@@ -69,16 +135,7 @@ def load_countries(
         if file.name.startswith("."):
             continue
         if file.suffix != ".yml" or not file.is_file():
-            problems.append(
-                Problem(
-                    display_path(str(file)),
-                    1,
-                    1,
-                    "",
-                    f"not read: expected data/countries/<country code>.yml; got '{file.relative_to(data_dir).as_posix()}'",
-                    rule="file_location",
-                )
-            )
+            problems.append(not_read(data_dir, file, "data/countries/<country code>.yml"))
             continue
         data, shown = read_yaml(file, problems)
         if data is None and any(p.path == shown for p in problems):
@@ -139,8 +196,10 @@ def load(
                 )
             ]
         )
+    problems.extend(check_engine_files())
+    problems.extend(unknown_data_files(data_dir))
     kinds = load_kinds(data_dir, problems)
-    short_codes = load_short_codes(data_dir, problems)
+    short_codes = load_short_codes(data_dir, today, problems)
     resources = []
     for path, why in stray_paths(data_dir):
         if why != "location":
@@ -185,7 +244,9 @@ def load(
         if resource is not None:
             resources.append(resource)
     problems.extend(contacts_are_unique([SimpleNamespace(path=p, contacts=c) for p, c in checked]))
+    load_leads(data_dir, kinds, set(seen), today, problems)
     region, countries = load_countries(data_dir, today, problems)
+    check_schemas(data_dir, problems)
     dataset = Dataset(
         resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries
     )

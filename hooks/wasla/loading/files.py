@@ -1,5 +1,13 @@
 """Reading data files safely: plain files only, bounded, UTF-8, through the strict YAML reader.
 
+The one reader of every data-like file the build reads: the files under data/ and the engine's
+own (string tables, glossary, crisis words, outing terms: ``engine_files.py``).
+
+- ``read_text``   a plain file, at most MAX_FILE_BYTES, UTF-8 (a leading BOM dropped): the text,
+                  or None and a problem at path:line:col (the line of a byte that is not UTF-8).
+- ``read_yaml``   ``read_text``, then the strict YAML reader (core/yamlload.py).
+- ``read_lines``  ``read_text``, then one ``Str`` per line with its position (a word list).
+
 A link is never followed (it could read any file), a FIFO never blocks the check, a folder or a
 device is reported; every file that is not read is reported with why.
 """
@@ -11,7 +19,7 @@ import stat
 from pathlib import Path
 
 from ..core.problems import Problem, display_path
-from ..core.yamlload import YamlError, loads
+from ..core.yamlload import Pos, Str, YamlError, loads
 
 MAX_FILE_BYTES = 100_000  # a resource file is a few KB; the largest shipped one is under 3 KB
 
@@ -48,7 +56,8 @@ def _read_plain(path: Path) -> bytes:
         os.close(fd)
 
 
-def read_yaml(path: Path, problems: list[Problem]):
+def read_text(path: Path, problems: list[Problem]) -> tuple[str | None, str]:
+    """(the file's text, its path as shown); (None, path) after reporting why it was not read."""
     shown = display_path(str(path))
     why = not_plain_file(path)
     if why is None:
@@ -67,18 +76,27 @@ def read_yaml(path: Path, problems: list[Problem]):
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(
             Problem(
                 shown,
-                1,
-                1,
+                line,
+                col,
                 "",
                 f"the file is not UTF-8 text; expected UTF-8 (save it again as UTF-8); got a byte 0x{exc.object[exc.start]:02x}",
+                rule="file_is_utf8",
             )
         )
         return None, shown
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    return text.removeprefix("\ufeff"), shown
+
+
+def read_yaml(path: Path, problems: list[Problem]):
+    """(the file's tree of Map/Seq/Str, its path as shown); None after reporting why it was not read."""
+    text, shown = read_text(path, problems)
+    if text is None:
+        return None, shown
     try:
         return loads(text), shown
     except YamlError as exc:
@@ -86,17 +104,25 @@ def read_yaml(path: Path, problems: list[Problem]):
         return None, shown
 
 
+def read_lines(path: Path, problems: list[Problem]) -> tuple[list[Str] | None, str]:
+    """(each line of a text file as a Str with its position, its path as shown); None when not read."""
+    text, shown = read_text(path, problems)
+    if text is None:
+        return None, shown
+    return [Str(line.removesuffix("\r"), Pos(n, 1)) for n, line in enumerate(text.split("\n"), 1)], shown
+
+
 def resource_files(data_dir: Path) -> list[Path]:
     """data/resources/<cc>/<slug>.yml, found without following links (os.scandir, two levels only)."""
     root = data_dir / "resources"
     found = []
-    for folder in _entries(root):
+    for folder in entries(root):
         if folder.is_dir(follow_symlinks=False):
-            found += [Path(e.path) for e in _entries(Path(folder.path)) if e.name.endswith(".yml")]
+            found += [Path(e.path) for e in entries(Path(folder.path)) if e.name.endswith(".yml")]
     return sorted(found)
 
 
-def _entries(folder: Path) -> list[os.DirEntry]:
+def entries(folder: Path) -> list[os.DirEntry]:
     try:
         with os.scandir(folder) as it:
             return sorted(it, key=lambda e: e.name)
@@ -108,7 +134,7 @@ def stray_paths(data_dir: Path) -> list[tuple[Path, str]]:
     """Everything under data/resources/ that is not read as a resource, with why."""
     root = data_dir / "resources"
     out = []
-    for folder in _entries(root):
+    for folder in entries(root):
         path = Path(folder.path)
         if folder.is_symlink():
             out.append((path, "is a symbolic link, which is never followed; expected a country folder"))
@@ -117,7 +143,7 @@ def stray_paths(data_dir: Path) -> list[tuple[Path, str]]:
                 out.append((path, "location"))
             continue
         else:
-            for entry in _entries(path):
+            for entry in entries(path):
                 if entry.name.startswith("."):
                     continue
                 if entry.is_dir(follow_symlinks=False) and not entry.name.endswith(".yml"):

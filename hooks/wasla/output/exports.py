@@ -30,6 +30,7 @@ from ..core.places import country_name
 from ..layout.pages import Layout
 from ..queries.evidence import newest
 from . import hours_export as hours
+from .csv_cells import InertWriter
 from .law_export import law_files
 
 SCHEMA_VERSION = "1.0"
@@ -140,40 +141,9 @@ def resources_json(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(cell):
-    """OWASP's CSV-injection advice: a cell a spreadsheet would run as a formula (it starts with
-    = + - @, a tab or a carriage return) gets a leading single quote, so it is shown as text.
-    The rest of the cell is unchanged; strip one leading ' to get the value as written."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
-    return cell
-
-
-class _InertWriter:
-    """csv.writer / DictWriter with every cell passed through inert()."""
-
-    def __init__(self, writer):
-        self._w = writer
-
-    def writerow(self, row):
-        if isinstance(row, dict):
-            return self._w.writerow({k: inert(v) for k, v in row.items()})
-        return self._w.writerow([inert(v) for v in row])
-
-    def writerows(self, rows):
-        for row in rows:
-            self.writerow(row)
-
-    def writeheader(self):
-        return self._w.writeheader()
-
-
 def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = _InertWriter(csv.writer(out, lineterminator="\r\n"))
+    writer = InertWriter(csv.writer(out, lineterminator="\r\n"))
     writer.writerow(CSV_COLUMNS)
     for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
 
@@ -339,7 +309,7 @@ def hsds_tables(services: list[dict]) -> dict[str, str]:
     tables = {}
     for name, columns in HSDS_TABLES.items():
         out = io.StringIO()
-        writer = _InertWriter(csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"))
+        writer = InertWriter(csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"))
         writer.writeheader()
         writer.writerows(rows[name])
         tables[f"hsds/{name}.csv"] = out.getvalue()

@@ -1,4 +1,9 @@
-"""What the law says, as open data: ``law.json`` and ``law.csv`` (sources with their dates)."""
+"""What the law says, as open data: ``law.json`` and ``law.csv`` (sources with their dates).
+
+Each source is one item with its own date in the data; law.csv keeps two columns for them,
+``sources`` and ``source_dates``, space-separated and in the same order. Every cell is written
+through ``csv_cells.InertWriter``, as in the other CSV files: no cell is run as a formula.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import json
 
 from ..core.model import LAW_TEXTS, Dataset, Text
 from ..core.places import country_name
+from .csv_cells import InertWriter
 
 LAW_CSV_COLUMNS = [
     "country",
@@ -41,7 +47,7 @@ def law_files(dataset: Dataset) -> dict[str, str]:
 
     items = []
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = InertWriter(csv.writer(out, lineterminator="\r\n"))
     writer.writerow(LAW_CSV_COLUMNS)
     for code, _country, item in _records(dataset):
         pages = {"ar": f"countries/{code}.html#law", "en": f"en/countries/{code}.html#law"}
@@ -52,7 +58,9 @@ def law_files(dataset: Dataset) -> dict[str, str]:
                 "jurisdiction": text(item.jurisdiction) if item.jurisdiction else None,
                 "same_sex_acts": item.same_sex_acts,
                 **{k: text(getattr(item, k)) for k in (*LAW_TEXTS, "summary")},
-                "sources": [{"url": s.url, "date": s.written_date} for s in item.sources],
+                "sources": [
+                    {"url": s.url, "date": s.written_date, **({"kind": s.kind} if s.kind else {})} for s in item.sources
+                ],
                 "as_of": item.as_of,
                 "confidence": item.confidence,
                 "pages": pages,

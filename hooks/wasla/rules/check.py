@@ -5,6 +5,9 @@
 - ``got``           a value as a message quotes it ('a mapping', a shortened string).
 - ``check_fields``  layer one of every file: unknown fields, required fields, kinds of value.
 - ``check_text``, ``to_text``  a text: one string for every language, or one per language.
+- ``written_date``  every date of every file: the digits 0-9, a real day, month or year, not in
+                    the future (``last_verified``, source dates, warning dates, a law's ``as_of``).
+- ``ascii_digits``  where a date or a code is expected, the digits 0-9 and no others.
 
 Every message reads ``what is wrong; expected …; got …`` and, where it helps, how to fix it.
 """
@@ -12,9 +15,11 @@ Every message reads ``what is wrong; expected …; got …`` and, where it helps
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from ..core.dates import parse_iso_date
+from ..core.dates import PRECISIONS, UNDATED
 from ..core.languages import TEXT_LANGUAGES, language_codes
 from ..core.model import Text
 from ..core.problems import ERROR, WARNING, Problem, did_you_mean
@@ -70,13 +75,14 @@ def pos_of(value, parent: Map | None = None, key: str | None = None) -> Pos | No
     return pos
 
 
-def check_fields(c: Check, mapping: Map, spec: dict, where: str) -> None:
-    """Unknown fields (naming the closest valid one), missing required fields, wrong kinds of value."""
+def check_fields(c: Check, mapping: Map, spec: dict, where: str, moved: dict[str, str] | None = None) -> None:
+    """Unknown fields (naming the closest valid one, or where a field ``moved`` to), missing required
+    fields, wrong kinds of value."""
     for key, value in mapping.items():
         label = f"{where}.{key}" if where else key
         if key not in spec:
             close = did_you_mean(key, spec)
-            hint = f"did you mean '{close}'?" if close else "remove it"
+            hint = (moved or {}).get(key) or (f"did you mean '{close}'?" if close else "remove it")
             valid = ", ".join(spec)
             c.error(
                 mapping.key_pos.get(key),
@@ -182,22 +188,78 @@ def enum_is_known(
         )
 
 
-def date_is_valid(c: Check, data: Map, key: str, today: dt.date) -> dt.date | None:
-    value = data.get(key)
+# YYYY, YYYY-MM or YYYY-MM-DD in the digits 0-9 ("\\d" would also take ٢٠٢٤ or ۲۰۲۴)
+WRITTEN_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+def ascii_digits(value: str) -> str | None:
+    """Why a date or a code is not written in the digits 0-9 (another script's digits, which
+    Python's int() and regular expressions would read as numbers), or None."""
+    for ch in value:
+        if ch.isdigit() and not ("0" <= ch <= "9"):
+            name = unicodedata.name(ch, "A DIGIT")
+            return f"is written with digits other than 0-9 ('{ch}', {name})"
+    return None
+
+
+def written_date(
+    c: Check,
+    value,
+    where: str,
+    today: dt.date,
+    *,
+    precisions: tuple[str, ...],
+    expected: str,
+    rule: str,
+    future_rule: str | None = None,
+    noun: str = "date",
+    undated: bool = False,
+):
+    """A date as the data writes it, at one of ``precisions`` ('year', 'month', 'day'): 'undated'
+    (when ``undated``), (first day, precision), or None after reporting why not. One rule for every
+    date of every file: the digits 0-9, a real date, not in the future (its first day after today)."""
     if not isinstance(value, str) or not value:
         return None
-    date = parse_iso_date(value)
-    if date is None:
-        c.error(value.pos, key, f"not a date; expected YYYY-MM-DD, like '2026-01-31'; got '{value}'", "date_is_valid")
+    if undated and value == UNDATED:
+        return UNDATED
+    pos = getattr(value, "pos", None)
+    digits = ascii_digits(value)
+    if digits:
+        c.error(pos, where, f"{digits}; expected {expected}, in the digits 0-9; got '{value}'", "digits_are_ascii")
+        return None
+    m = WRITTEN_DATE_RE.match(value)
+    precision = PRECISIONS[(m.group(2) is not None) + (m.group(3) is not None)] if m else None
+    try:
+        date = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)) if m else None
+    except ValueError:
+        date = None
+    if date is None or precision not in precisions:
+        c.error(pos, where, f"not a {noun}; expected {expected}; got '{value}'", rule)
         return None
     if date > today:
-        c.error(
-            value.pos,
-            key,
-            f"is in the future; expected a date on or before {today.isoformat()}; got '{value}'",
-            "date_not_in_future",
+        limit = (
+            f"a month up to {today.strftime('%Y-%m')}"
+            if precisions == ("month",)
+            else f"a date on or before {today.isoformat()}"
         )
-    return date
+        c.error(pos, where, f"is in the future; expected {limit}; got '{value}'", future_rule or rule)
+        return None
+    return date, precision
+
+
+def date_is_valid(c: Check, data: Map, key: str, today: dt.date) -> dt.date | None:
+    """``last_verified``: a day, YYYY-MM-DD."""
+    found = written_date(
+        c,
+        data.get(key),
+        key,
+        today,
+        precisions=("day",),
+        expected="YYYY-MM-DD, like '2026-01-31'",
+        rule="date_is_valid",
+        future_rule="date_not_in_future",
+    )
+    return found[0] if found else None
 
 
 def languages_are_iso(c: Check, value, where: str, parent: Map, key: str) -> None:

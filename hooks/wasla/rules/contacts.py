@@ -9,7 +9,9 @@ as ``Contact``s: the value checked for its type (``contact_link``: phones.py, li
                        (``trace_<type>``) for this contact.
 - ``police_is_sourced`` optional ``police: {policy: may|never, source: URL}``: whether the
                        line says it may contact the police or emergency services. Both keys
-                       are required: absent means nothing is claimed, never a guess.
+                       are required: absent means nothing is claimed, never a guess. The
+                       source is the organisation's own word: a page on a site the entry
+                       publishes (``published_sites``) or one of its ``own`` sources.
 
 The default texts live in the string tables (``trace_phone``, ``trace_sms`` …), written once
 per language; templates pick ``contact.trace`` when the data gives one.
@@ -22,7 +24,8 @@ from ..core.problems import ERROR
 from ..core.yamlload import Map
 from . import hours, links, phones
 from .check import Check, Refused, check_fields, did_you_mean, enum_is_known, got, languages_are_iso, pos_of, to_text
-from .links import shown_link, web_url_is_safe
+from .links import shown_link, site_host, web_url_is_safe
+from .sources import OwnSites
 from .text import translation_is_missing
 
 CONTACT_TYPES = ("phone", "sms", "whatsapp", "signal", "telegram", "email", "website", "chat")
@@ -54,8 +57,33 @@ def trace_is_text(c, contact, where: str):
     return to_text(contact.get("trace"))
 
 
-def police_is_sourced(c, contact, where: str) -> Police | None:
-    """`police` names a known policy and the page where the line says so."""
+def published_sites(data) -> OwnSites:
+    """The sites an entry publishes: the hosts of its website and chat contacts that are safe links
+    (an unsafe one is reported by its own rule and counts for nothing here)."""
+    hosts = set()
+    for contact in data.get("contacts") if isinstance(data.get("contacts"), list) else []:
+        value = contact.get("value") if isinstance(contact, dict) else None
+        if contact_type(contact) in WEB_TYPES and isinstance(value, str) and not links.bad_char(value, True):
+            try:
+                links.web_link(value)
+            except Refused:
+                continue
+            host = site_host(value)
+            if host:
+                hosts.add(host)
+    return OwnSites(frozenset(hosts))
+
+
+def contact_type(contact) -> str | None:
+    value = contact.get("type") if isinstance(contact, dict) else None
+    return str(value) if isinstance(value, str) else None
+
+
+def police_is_sourced(
+    c, contact, where: str, own: OwnSites, own_sources: frozenset[str] = frozenset()
+) -> Police | None:
+    """`police` names a known policy and the page where the line says so: the organisation's own
+    word (a page on a site the entry publishes, or one of its 'own' sources), never another's."""
     value = contact.get("police")
     if not isinstance(value, dict):  # absent, or its shape already reported by check_fields
         return None
@@ -64,16 +92,28 @@ def police_is_sourced(c, contact, where: str) -> Police | None:
     check_fields(c, value, POLICE_FIELDS, label)
     enum_is_known(c, value, "policy", POLICE_POLICIES, f"{label}.policy", noun="policy")
     source = value.get("source")
-    if source is not None:
-        web_url_is_safe(c, source, f"{label}.source", value, "source")
+    if source is not None and web_url_is_safe(c, source, f"{label}.source", value, "source"):
+        if not own.holds(str(source)) and str(source) not in own_sources:
+            sites = ", ".join(sorted(own.hosts)) or "none"
+            c.error(
+                pos_of(source, value, "source"),
+                f"{label}.source",
+                f"is on {site_host(str(source))}, not a site this entry publishes (its website and chat contacts: "
+                f"{sites}) nor one of its 'own' sources, so the card would state the line's promise on another's "
+                f"word; expected the page where the organisation itself says it; got {got(source)}",
+                "police_is_sourced",
+            )
     if any(p.level == ERROR for p in c.problems[before:]):
         return None
     return Police(policy=str(value["policy"]), source=str(value["source"]))
 
 
-def contact_safety(c, contact, where: str) -> dict:
+def contact_safety(c, contact, where: str, own: OwnSites, own_sources: frozenset[str]) -> dict:
     """The Contact fields this module owns: {'trace': Text, 'police': Police | None}."""
-    return {"trace": trace_is_text(c, contact, where), "police": police_is_sourced(c, contact, where)}
+    return {
+        "trace": trace_is_text(c, contact, where),
+        "police": police_is_sourced(c, contact, where, own, own_sources),
+    }
 
 
 def contact_link(
@@ -125,8 +165,17 @@ def contact_link(
     return f"https://wa.me/{tel[1:]}"
 
 
-def check_contacts(c: Check, data, folder: str, short_codes: dict, today) -> list[Contact]:
-    """Every item of ``contacts`` through its rules (and the file's opening hours): the valid ones."""
+def check_contacts(
+    c: Check,
+    data,
+    folder: str,
+    short_codes: dict,
+    today,
+    own: OwnSites,
+    own_sources: frozenset[str] = frozenset(),
+) -> list[Contact]:
+    """Every item of ``contacts`` through its rules (and the file's opening hours): the valid ones.
+    ``own``, ``own_sources``: the entry's own sites and 'own' source links (police_is_sourced)."""
     schedules = hours.check_hours(c, data, folder, today)
     contacts = []
     if not isinstance(data.get("contacts"), list):
@@ -164,7 +213,7 @@ def check_contacts(c: Check, data, folder: str, short_codes: dict, today) -> lis
                     schedule=schedule,
                     pos=getattr(contact.get("value"), "pos", None),
                     shown=shown_link(str(contact["value"])) if contact["type"] in WEB_TYPES else None,
-                    **contact_safety(c, contact, where),
+                    **contact_safety(c, contact, where, own, own_sources),
                 )
             )
     return contacts

@@ -17,11 +17,17 @@ The usual week is found without re-parsing the expression: for each weekday, the
 that occur most often over the next year.  Days that differ from it are the dated ranges.
 
 The page shows a Schedule through ``output/hours_table.py``; the exports through
-``output/hours_export.py``.
+``output/hours_export.py``. So an expression is refused, at its column, when the table could not
+show it faithfully: a comment or a ``||`` fallback (alone, a comment reads as open all the time),
+a date that does not exist (the parser would read ``Feb 30`` as every day), one that opens
+nothing, or one that expands past ``MAX_PERIODS`` dated tables or ``MAX_WINDOWS`` times a day.
+A zone is a place (``Asia/Beirut``), or ``UTC`` for a line that answers everywhere at once:
+never ``Etc/GMT-2`` (which means UTC+2) or an old alias, and its errors are at its own line.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import zoneinfo
@@ -44,6 +50,33 @@ HOLIDAY_RE = re.compile(r"(?<![A-Za-z])(PH|SH)(?![A-Za-z])")
 SOLAR_RE = re.compile(r"(?<![A-Za-z])(sunrise|sunset|dawn|dusk)(?![A-Za-z])", re.I)
 # An open end ("10:00+") has no closing time to show or count down to.
 OPEN_END_RE = re.compile(r"(?<=\d)\+")
+# A comment ("by appointment") is not shown, and a rule that is only a comment reads as open all the time.
+COMMENT_RE = re.compile(r'"')
+# A fallback rule ("… || …") says what holds when the rules before it do not: no table shows that.
+FALLBACK_RE = re.compile(r"\|\|")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# "2026 Feb 29", "Feb 30", "Apr 31", the end of "Feb 10-30": a day the month may not have
+MONTH_DAY_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:([0-9]{4})\s*)?("
+    + "|".join(MONTHS)
+    + r")\s*([0-9]{1,2})(?![0-9:])(?:\s*-\s*([0-9]{1,2})(?![0-9:]))?",
+    re.I,
+)
+MAX_PERIODS = 6  # dated tables on one card, beside the usual week
+MAX_WINDOWS = 4  # opening times on one day
+GEOGRAPHIC_AREAS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+UTC = "UTC"  # the one zone that is not a place: a line that answers everywhere at once
 PARSER_POS_RE = re.compile(r"-->\s*(\d+):(\d+)")
 PARSER_EXPECTED_RE = re.compile(r"=\s*expected\s+(.+)")
 WEEKDAYS_OSM = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -77,21 +110,49 @@ def _value_pos(value, offset: int) -> Pos | None:
     return Pos(pos.line, pos.col + quoted + offset)
 
 
+def zone_problem(name: str, folder: str) -> str | None:
+    """Why ``name`` is not a zone the table may name (a place, or UTC), with the zone to name instead."""
+    zones = country_zones(folder)
+    hint = f" ({folder}: {', '.join(zones)})" if zones else ""
+    like = f"an IANA name of a place, like '{zones[0] if zones else 'Asia/Beirut'}'{hint}"
+    if name not in zone_names():
+        return f"unknown time zone; expected an IANA name like 'Asia/Beirut'{hint}"
+    m = re.fullmatch(r"Etc/GMT([+-])([0-9]+)", name)
+    if m:
+        sign = "-" if m.group(1) == "+" else "+"
+        return (
+            f"'{name}' is not a place, and its sign is reversed: it means UTC{sign}{m.group(2)}; expected {like}, "
+            f"or 'UTC' for a line that answers everywhere at once"
+        )
+    area = name.split("/", 1)[0]
+    if name != UTC and ("/" not in name or area not in GEOGRAPHIC_AREAS):
+        canonical = get_global("zone_aliases").get(name)
+        instead = (
+            f"'{canonical}'"
+            if canonical and canonical.split("/", 1)[0] in GEOGRAPHIC_AREAS
+            else "'UTC'"
+            if canonical == "Etc/UTC" or name.startswith(("Etc/U", "Etc/Z", "Etc/G"))
+            else None
+        )
+        what = f"an alias of {instead}" if instead else "not a place"
+        return f"'{name}' is {what}; expected {like}, or 'UTC' for a line that answers everywhere at once"
+    try:
+        OpeningHours("24/7", timezone=zoneinfo.ZoneInfo(name)).state()
+    except Exception as exc:  # the zone database and the evaluator disagree: never a traceback
+        return f"cannot be used to evaluate opening hours ({type(exc).__name__}); expected {like}"
+    return None
+
+
 def timezone_is_known(c, data, folder: str, needed: bool) -> str | None:
-    """``timezone:`` is an IANA zone; without it, the folder's country's only zone. Returns the zone."""
+    """``timezone:`` is a place's IANA zone (or UTC); without it, the folder's country's only zone.
+    Returns the zone; every problem of the zone is reported at the zone's own line."""
     value = data.get("timezone")
     if value is not None and value != "":
         if not isinstance(value, str):
             return None  # the shape layer (rules.check_fields) reports it
-        if value not in zone_names():
-            zones = country_zones(folder)
-            hint = f" ({folder}: {', '.join(zones)})" if zones else ""
-            c.error(
-                value.pos,
-                "timezone",
-                f"unknown time zone; expected an IANA name like 'Asia/Beirut'{hint}; got {got(value)}",
-                "timezone_is_known",
-            )
+        problem = zone_problem(str(value), folder)
+        if problem:
+            c.error(value.pos, "timezone", f"{problem}; got {got(value)}", "timezone_is_known")
             return None
         return str(value)
     zones = country_zones(folder)
@@ -115,6 +176,22 @@ def timezone_is_known(c, data, folder: str, needed: bool) -> str | None:
     return None
 
 
+def impossible_day(text: str) -> tuple[int, str] | None:
+    """(index, what) of the first month day that does not exist ('Feb 30'), or None."""
+    for m in MONTH_DAY_RE.finditer(text):
+        year, month, *days = m.groups()
+        number = MONTHS.index(month.title()) + 1
+        last = (
+            calendar.monthrange(int(year), number)[1]
+            if year
+            else (29 if number == 2 else calendar.monthrange(2001, number)[1])
+        )
+        for group, day in ((3, days[0]), (4, days[1])):
+            if day is not None and not 1 <= int(day) <= last:
+                return m.start(group), f"{month} {day}"
+    return None
+
+
 def opening_hours_is_valid(c, contact, where: str):
     """OSM ``opening_hours`` syntax, no holiday rules, no sun times. Returns the parsed object."""
 
@@ -133,6 +210,16 @@ def opening_hours_is_valid(c, contact, where: str):
             "sun times need the place's coordinates, which Wasla never publishes; expected clock times like 18:00",
         ),
         (OPEN_END_RE, "an open end ('10:00+') has no closing time to show; expected a closing time like 10:00-18:00"),
+        (
+            COMMENT_RE,
+            "a comment in quotes is not shown on the card, and a rule that is only a comment reads as open all "
+            "the time; expected days and times only (say the rest in 'hours')",
+        ),
+        (
+            FALLBACK_RE,
+            "a fallback rule ('||') cannot be shown in a table, which would show the times it falls back from "
+            "as open or closed; expected rules separated by ';' (say the rest in 'hours')",
+        ),
     ):
         m = regex.search(text)
         if m:
@@ -143,6 +230,17 @@ def opening_hours_is_valid(c, contact, where: str):
                 "opening_hours_is_valid",
             )
             return None
+    bad_day = impossible_day(text)
+    if bad_day:
+        index, day = bad_day
+        c.error(
+            _value_pos(value, index),
+            label,
+            f"'{day}' is not a day of the calendar, and the table would read it as every day; expected a date "
+            f"that exists, like 'Feb 28'; got {got(text)}",
+            "opening_hours_is_valid",
+        )
+        return None
     try:
         parsed = OpeningHours(text)
     except (ParserError, SyntaxError, ValueError) as exc:
@@ -192,9 +290,37 @@ def check_hours(c, data, folder: str, today: dt.date) -> dict[int, Schedule]:
                 "opening_hours_is_definite",
             )
             continue
+        if not schedule_is_shown(c, contacts[i]["opening_hours"], f"contacts[{i}].opening_hours", schedule):
+            continue
         hours_note_agrees(c, contacts[i], f"contacts[{i}]", schedule)
         found[i] = schedule
     return found
+
+
+def schedule_is_shown(c, value, label: str, schedule: Schedule) -> bool:
+    """What the card's table can show faithfully: some opening in the next year, at most MAX_PERIODS
+    dated tables and MAX_WINDOWS opening times a day."""
+    days = [*schedule.week, *(day for p in schedule.periods for _, day in p.days)]
+    problem = None
+    if not schedule.always and not any(days):
+        problem = (
+            "opens nothing in the next year, so the card could only say closed; expected the days and times the "
+            "line answers (say 'by appointment' and the like in 'hours')"
+        )
+    elif len(schedule.periods) > MAX_PERIODS:
+        problem = (
+            f"expands to {len(schedule.periods)} dated tables on one card (the hours change from week to week); "
+            f"expected a usual week with at most {MAX_PERIODS} dated exceptions in the next year (say the rest in 'hours')"
+        )
+    elif max(len(day) for day in days) > MAX_WINDOWS:
+        problem = (
+            f"has {max(len(day) for day in days)} opening times on one day; expected at most {MAX_WINDOWS} a day "
+            f"(say the rest in 'hours')"
+        )
+    if problem:
+        c.error(_value_pos(value, 0), label, f"{problem}; got {got(value)}", "opening_hours_is_shown")
+        return False
+    return True
 
 
 def hours_note_agrees(c, contact, where: str, schedule: Schedule) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..core.model import Kind
 from ..core.problems import Problem
 from ..core.yamlload import Pos
-from .check import Check, check_text, pos_of, to_text
+from .check import Check, check_text, got, pos_of, to_text
+from .slugs import kind_key_problem
 from .text import kind_text_is_plain, text_is_plain
 
 REQUIRED_KINDS = ("hotline", "legal_aid", "safe_space", "health", "relocation", "digital_security", "information")
@@ -14,7 +15,9 @@ REQUIRED_KINDS = ("hotline", "legal_aid", "safe_space", "health", "relocation", 
 def check_kinds(shown: str, data) -> tuple[dict[str, Kind], list[Problem]]:
     """data/kinds.yml: every kind with its label and description in plain text; the required kinds all there."""
     c = Check(shown)
-    text_is_plain(c, data)
+    text_is_plain(
+        c, data, home="out of kinds.yml (a kind names a kind of help; a service and its contacts are an entry)"
+    )
     kinds: dict[str, Kind] = {}
     if not isinstance(data, dict):
         c.error(
@@ -25,6 +28,10 @@ def check_kinds(shown: str, data) -> tuple[dict[str, Kind], list[Problem]]:
         )
     else:
         for key, spec in data.items():
+            problem = kind_key_problem(str(key))
+            if problem:
+                c.error(data.key_pos.get(key), key, f"{problem}; got {got(key)}", "kind_key_is_free")
+                continue
             if not isinstance(spec, dict):
                 c.error(
                     pos_of(spec, data, key),

@@ -2,21 +2,25 @@
 
 The rules of a law file (one named function per rule, the same ``Check`` and the same
 ``path:line:col: field: what is wrong; expected …; got …`` messages) and of the region list.
-Law text is content, never a title or a slug, and it never enters the search index.
+A law file goes through the rules every file does: its texts through ``text_is_plain`` (no
+control, bidi or invisible character, a length per field, no contact detail in free text), its
+dates through ``written_date`` and its sources through ``sources.check_sources``, each source one
+item with its own date. Law text is content, never a title or a slug, and it never enters the
+search index.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..core.dates import UNDATED, parse_month, parse_partial_date
-from ..core.model import CONFIDENCES, LAW_TEXTS, Country, LawItem, Source
+from ..core.dates import UNDATED
+from ..core.model import CONFIDENCES, LAW_TEXTS, Country, LawItem
 from ..core.places import country_codes
 from ..core.problems import Problem
 from ..core.yamlload import Map, Pos
-from .check import Check, check_fields, enum_is_known, got, pos_of, to_text
-from .links import web_url_is_safe
-from .text import translation_is_missing
+from .check import Check, check_fields, enum_is_known, got, pos_of, to_text, written_date
+from .sources import LAW_SOURCE_FIELDS, NO_ORGANISATION, check_sources
+from .text import summary_is_short, text_is_plain, translation_is_missing
 
 # ---------------------------------------------------------------------------
 # Vocabulary (data/schema/country.schema.json repeats these; tests/test_schema.py keeps them equal)
@@ -33,15 +37,14 @@ LAW_FIELDS: dict[str, tuple[bool, str]] = {
     "recent_change": (False, "text"),
     "summary": (True, "text"),
     "sources": (True, "list"),
-    "source_dates": (True, "list"),
     "as_of": (True, "scalar"),
     "confidence": (True, "scalar"),
 }
 REGION_FIELDS: dict[str, tuple[bool, str]] = {"countries": (True, "list")}
-
-
-# ---------------------------------------------------------------------------
-# Model
+# Fields of an older form of the file, and where what they held is written now
+LAW_MOVED = {
+    "source_dates": "each source carries its own date now: write 'url:' and 'date:' under each item of 'sources' (and remove source_dates);"
+}
 
 
 # ---------------------------------------------------------------------------
@@ -133,51 +136,21 @@ def law_summary_in_both_languages(c: Check, item: Map, where: str) -> None:
 
 
 def as_of_is_valid(c: Check, item: Map, where: str, today: dt.date) -> str | None:
-    value = item.get("as_of")
-    if not isinstance(value, str) or not value:
-        return None
-    if value == UNDATED:
-        return UNDATED
-    if parse_month(value) is None:
-        c.error(
-            value.pos,
-            f"{where}.as_of",
-            f"not a month; expected YYYY-MM, like '2024-03' (or 'undated' when no source gives a date); got '{value}'",
-            "as_of_is_valid",
-        )
-        return None
-    if (int(value[:4]), int(value[5:7])) > (today.year, today.month):
-        c.error(
-            value.pos,
-            f"{where}.as_of",
-            f"is in the future; expected a month up to {today.strftime('%Y-%m')}; got '{value}'",
-            "as_of_not_in_future",
-        )
-        return None
-    return str(value)
-
-
-def source_date_is_valid(c: Check, value, where: str, parent, key) -> bool:
-    if isinstance(value, str) and (value == UNDATED or parse_partial_date(value)):
-        return True
-    c.error(
-        pos_of(value, parent, key),
-        where,
-        f"not a date; expected YYYY, YYYY-MM, YYYY-MM-DD or 'undated'; got {got(value)}",
-        "source_date_is_valid",
+    found = written_date(
+        c,
+        item.get("as_of"),
+        f"{where}.as_of",
+        today,
+        precisions=("month",),
+        expected="YYYY-MM, like '2024-03' (or 'undated' when no source gives a date)",
+        rule="as_of_is_valid",
+        future_rule="as_of_not_in_future",
+        noun="month",
+        undated=True,
     )
-    return False
-
-
-def source_dates_are_aligned(c: Check, item: Map, where: str) -> None:
-    sources, dates = item.get("sources"), item.get("source_dates")
-    if isinstance(sources, list) and isinstance(dates, list) and sources and dates and len(sources) != len(dates):
-        c.error(
-            dates.pos,
-            f"{where}.source_dates",
-            f"not aligned with sources; expected one date per source, in the same order ({len(sources)}; 'undated' when a page shows none); got {len(dates)}",
-            "source_dates_are_aligned",
-        )
+    if found is None:
+        return None
+    return UNDATED if found == UNDATED else str(item["as_of"])
 
 
 def jurisdictions_are_named(c: Check, items: list) -> None:
@@ -194,11 +167,6 @@ def jurisdictions_are_named(c: Check, items: list) -> None:
             )
 
 
-def _source(url: str, date: str) -> Source:
-    parsed = parse_partial_date(date) if date != UNDATED else None
-    return Source(url, date=parsed[0] if parsed else None, precision=parsed[1] if parsed else None)
-
-
 def check_law_item(c: Check, item, i: int, today: dt.date) -> LawItem | None:
     where = f"law[{i}]"
     if not isinstance(item, dict):
@@ -210,30 +178,22 @@ def check_law_item(c: Check, item, i: int, today: dt.date) -> LawItem | None:
         )
         return None
     before = len([p for p in c.problems if p.level == "error"])
-    check_fields(c, item, LAW_FIELDS, where)
+    check_fields(c, item, LAW_FIELDS, where, moved=LAW_MOVED)
     for key in ("jurisdiction", "summary", *LAW_TEXTS):
         law_text_is_bilingual(c, item, key, where)
     law_summary_in_both_languages(c, item, where)
     translation_is_missing(c, item, f"{where}.jurisdiction", item.get("jurisdiction"))
     enum_is_known(c, item, "same_sex_acts", SAME_SEX_ACTS, f"{where}.same_sex_acts", noun="status")
     enum_is_known(c, item, "confidence", CONFIDENCES, f"{where}.confidence", noun="confidence")
+    summary_is_short(c, item, where, advice="the details belong in legal_basis, max_penalty and enforcement")
     as_of = as_of_is_valid(c, item, where, today)
-    urls, dates = [], []
-    if isinstance(item.get("sources"), list):
-        for j, src in enumerate(item["sources"]):
-            if web_url_is_safe(c, src, f"{where}.sources[{j}]", item, "sources"):
-                urls.append(str(src))
-    if isinstance(item.get("source_dates"), list):
-        for j, date in enumerate(item["source_dates"]):
-            if source_date_is_valid(c, date, f"{where}.source_dates[{j}]", item, "source_dates"):
-                dates.append(str(date))
-    source_dates_are_aligned(c, item, where)
+    sources = check_sources(c, item, today, where=where, fields=LAW_SOURCE_FIELDS, bare=False, own=NO_ORGANISATION)
     if len([p for p in c.problems if p.level == "error"]) > before or as_of is None:
         return None
     return LawItem(
         same_sex_acts=str(item["same_sex_acts"]),
         summary=to_text(item["summary"]),
-        sources=tuple(_source(u, d) for u, d in zip(urls, dates)),
+        sources=sources,
         as_of=as_of,
         confidence=str(item["confidence"]),
         jurisdiction=to_text(item.get("jurisdiction")),
@@ -254,29 +214,15 @@ def check_country(path: str, code: str, data, today: dt.date) -> tuple[Country |
         )
         return None, c.problems
     check_fields(c, data, COUNTRY_FIELDS, "")
+    text_is_plain(
+        c,
+        data,
+        region=code if code in country_codes() else None,
+        home="out of the law text; the page that gives it belongs in 'sources'",
+    )
     items = law_is_list(c, data)
     jurisdictions_are_named(c, items)
     law = [check_law_item(c, item, i, today) for i, item in enumerate(items)]
     if c.failed:
         return None, c.problems
     return Country(code=code, path=path, law=tuple(x for x in law if x is not None)), c.problems
-
-
-# ---------------------------------------------------------------------------
-# Rules: the resource fields `scope` and `warnings`
-
-
-# ---------------------------------------------------------------------------
-# Loading (load.load calls load_countries once)
-
-
-# ---------------------------------------------------------------------------
-# Names and order
-
-
-# ---------------------------------------------------------------------------
-# Pages
-
-
-# ---------------------------------------------------------------------------
-# make check and the open-data exports

@@ -124,6 +124,16 @@ def web_link(value: str) -> tuple[str, bool]:
     return host_is_clear(host, value), scheme == "http"
 
 
+def site_host(url: str) -> str | None:
+    """The host a link opens, spelt one way: ASCII (an IDN as xn--…, as the browser sends it), lower
+    case, without a trailing dot or a leading 'www.'. Two spellings of one site compare equal."""
+    try:
+        host = ada_url.parse_url(url)["hostname"]
+    except ValueError:
+        return None
+    return host.rstrip(".").lower().removeprefix("www.") or None
+
+
 def shown_link(value: str) -> str | None:
     """A link whose host is written in its ASCII form (xn--…) as the browser shows it: in its own
     script (web_link has refused hosts a browser would not show that way). None when unchanged."""

@@ -25,8 +25,8 @@ from .check import (
     pos_of,
     to_text,
 )
-from .contacts import check_contacts
-from .slugs import slug_is_neutral, slug_is_valid
+from .contacts import check_contacts, published_sites
+from .slugs import slug_is_free, slug_is_neutral, slug_is_valid
 from .sources import check_sources
 from .text import (
     address_is_public,
@@ -131,6 +131,7 @@ def check_resource(
     c = Check(path)
     slug_is_valid(c, slug, folder)
     slug_is_neutral(c, slug)
+    slug_is_free(c, slug)
     if not isinstance(data, dict):
         c.error(
             getattr(data, "pos", None),
@@ -141,7 +142,7 @@ def check_resource(
         return None, c.problems
 
     check_fields(c, data, FIELDS, "")
-    text_is_plain(c, data)
+    text_is_plain(c, data, region=None if folder == INTERNATIONAL else folder)
     notes_have_no_location(c, data)
     kinds_are_known(c, data, kinds)
     if "countries" in data:
@@ -163,9 +164,11 @@ def check_resource(
         translation_differs(c, data, key)
     summary_is_short(c, data)
 
-    sources = check_sources(c, data, today)
+    own = published_sites(data)
+    sources = check_sources(c, data, today, own=own)
+    own_sources = frozenset(s.url for s in sources if s.kind == "own")
 
-    contacts = check_contacts(c, data, folder, short_codes, today)
+    contacts = check_contacts(c, data, folder, short_codes, today, own, own_sources)
 
     address, visibility = None, "hidden"
     if isinstance(data.get("address"), dict):

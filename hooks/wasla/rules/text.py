@@ -3,6 +3,9 @@
 - ``text_problems`` the one rule for every text (free text and contact values): no control or
                     bidi characters, none invisible in a contact value or link, and no text
                     longer than its field allows.
+- ``channel_in_text`` free text is not a channel: a phone number, e-mail address or link written
+                    in a summary, note, warning, trace or law text escapes every rule a contact
+                    or a source goes through, so it is refused there.
 - markup in labels that reach page titles; location words in notes (the repository is public);
   an address only where the organisation publishes it; translations present and different.
 """
@@ -11,6 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import phonenumbers
+from phonenumbers import Leniency
 
 from ..core.languages import TEXT_LANGUAGES
 from ..core.model import VISIBILITIES
@@ -34,13 +40,23 @@ MAX_LENGTH = {
     "description": 300,
     "summary": None,
     "trace": 400,
+    # a law file: the summary keeps its own rule (summary_is_short); the details may say more
+    "jurisdiction": 80,
+    "legal_basis": 800,
+    "max_penalty": 800,
+    "gender_expression": 800,
+    "enforcement": 800,
+    "recent_change": 800,
+    # leads.yml: never published, a curator's notes as curator_notes are
+    "notes": 3000,
+    "awaiting": 300,
 }
 
 
 DEFAULT_MAX = 300
 
 
-LINK_KEYS = ("value", "url", "source", "sources")  # contact values and links: no invisible character at all
+LINK_KEYS = ("value", "url", "source", "sources", "number")  # contact values, links, codes: no invisible character
 
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -95,8 +111,9 @@ def bad_char(text: str, strict: bool) -> tuple[int, str, str] | None:
     return None
 
 
-def text_problems(text: str, field: str, strict: bool) -> list[tuple[str, str]]:
-    """(message, rule) for one text: characters first, then its length."""
+def text_problems(text: str, field: str, strict: bool, lengths: dict | None = None) -> list[tuple[str, str]]:
+    """(message, rule) for one text: characters first, then its length (``lengths``: MAX_LENGTH or
+    a file type's own table)."""
     found = []
     bad = bad_char(text, strict)
     if bad:
@@ -108,21 +125,22 @@ def text_problems(text: str, field: str, strict: bool) -> list[tuple[str, str]]:
                 "text_is_plain",
             )
         )
-    limit = MAX_LENGTH.get(field, DEFAULT_MAX)
+    limit = (MAX_LENGTH if lengths is None else lengths).get(field, DEFAULT_MAX)
     if limit is not None and len(text.strip()) > limit:
         found.append((f"too long; expected at most {limit} characters; got {len(text.strip())}", "text_is_short"))
     return found
 
 
-def walk_texts(node, label: str = "", key: str = "", strict: bool = False):
-    """Every text in a file with its field label, its field name and whether it is a link or contact value."""
+def walk_texts(node, label: str = "", key: str = "", strict: bool = False, links=LINK_KEYS):
+    """Every text in a file with its field label, its field name and whether it is a link or contact
+    value (a field named in ``links``, or inside one)."""
     if isinstance(node, dict):
         for k, v in node.items():
             name = key if k in ("en", "ar") and key else str(k)  # name.en is measured as a name
-            yield from walk_texts(v, f"{label}.{k}" if label else str(k), name, strict or k in LINK_KEYS)
+            yield from walk_texts(v, f"{label}.{k}" if label else str(k), name, strict or k in links, links)
     elif isinstance(node, list):
         for i, v in enumerate(node):
-            yield from walk_texts(v, f"{label}[{i}]", key, strict)
+            yield from walk_texts(v, f"{label}[{i}]", key, strict, links)
     elif isinstance(node, str):
         yield node, label, key, strict
 
@@ -262,12 +280,88 @@ def kind_text_is_plain(c: Check, value, label: str) -> None:
                 c.error(text.pos, f"{label}.{lang}" if lang else label, problem, "kind_text_is_plain")
 
 
-def text_is_plain(c: Check, data) -> None:
+# Fields whose text is published as free text: a contact detail written there escapes its rules.
+FREE_TEXT = frozenset(
+    {
+        "name",
+        "city",
+        "summary",
+        "note",
+        "hours",
+        "trace",
+        "text",
+        "label",
+        "description",
+        "jurisdiction",
+        "legal_basis",
+        "max_penalty",
+        "gender_expression",
+        "enforcement",
+        "recent_change",
+    }
+)
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"  # and the Arabic-Indic and Persian digits a phone also reads
+# "+" and at least five digits: a number in international form, even cut short ("+961 90 …")
+_INTERNATIONAL_RE = re.compile(rf"(?<![\w+])\+[{_DIGIT}][{_DIGIT} ().\-]*[{_DIGIT}]")
+_LINK_RE = re.compile(r"(?i)(?<![\w@.])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"')\]]+")
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# a bare domain: labels of letters, digits and hyphens, the last in lower-case letters ("helem.net")
+_DOMAIN_RE = re.compile(r"(?<![\w.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[a-z]{2,24}(?![\w@-])")
+# what the phone matcher takes for a number but a text means as a date or a span of years
+_NOT_A_NUMBER_RE = re.compile(r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$|^[0-9]{4}\s*[-–]\s*[0-9]{4}$")
+
+
+def channel_in_text(text: str, region: str | None) -> tuple[str, str] | None:
+    """The first contact detail written in a free text: (what it is, as written), or None.
+    ``region``: the country whose numbers are read without their '+' (None: only '+…' numbers)."""
+    for regex, what in ((_LINK_RE, "a link"), (_EMAIL_RE, "an e-mail address"), (_DOMAIN_RE, "a web address")):
+        m = regex.search(text)
+        if m:
+            return what, m.group(0)
+    for m in _INTERNATIONAL_RE.finditer(text):
+        if len(re.sub(rf"[^{_DIGIT}]", "", m.group(0))) >= 5:
+            return "a phone number", m.group(0)
+    for m in phonenumbers.PhoneNumberMatcher(text, (region or "ZZ").upper(), leniency=Leniency.VALID):
+        if not _NOT_A_NUMBER_RE.match(m.raw_string):
+            return "a phone number", m.raw_string
+    return None
+
+
+CHANNEL_HOME = (
+    "in 'contacts' (where it is checked as a contact, and shown as one) or the page that gives it in 'sources'"
+)
+
+
+def text_is_plain(
+    c: Check,
+    data,
+    *,
+    region: str | None = None,
+    free: frozenset[str] = FREE_TEXT,
+    home: str = CHANNEL_HOME,
+    limits: dict[str, int | None] | None = None,
+    links: tuple[str, ...] = LINK_KEYS,
+) -> None:
     """Every text in the file, one rule (text_problems): no control or bidi characters, none
-    invisible in a contact value or link, and no text longer than its field allows."""
-    for text, label, key, strict in walk_texts(data):
-        for message, rule in text_problems(text, key, strict):
+    invisible in a contact value or link, and no text longer than its field allows (``limits``
+    adds to MAX_LENGTH for one kind of file). In the published free text (fields named in ``free``)
+    no contact detail (channel_in_text): ``home`` says where it belongs in this kind of file.
+    ``links``: the fields whose text is a link or a code (no invisible character at all)."""
+    lengths = {**MAX_LENGTH, **(limits or {})}
+    for text, label, key, strict in walk_texts(data, links=links):
+        for message, rule in text_problems(text, key, strict, lengths):
             c.error(text.pos, label, message, rule)
+        if key in free and not strict:
+            found = channel_in_text(text, region)
+            if found:
+                what, written = found
+                c.error(
+                    text.pos,
+                    label,
+                    f"contains {what} ('{written}'); free text is not a channel: written here it escapes every "
+                    f"rule a contact or a source goes through; expected it {home}; got {got(text)}",
+                    "text_is_not_a_channel",
+                )
 
 
 def translation_is_missing(c: Check, data: Map, label: str, value) -> None:
@@ -285,21 +379,22 @@ def translation_is_missing(c: Check, data: Map, label: str, value) -> None:
             )
 
 
-def summary_is_short(c: Check, data: Map) -> None:
+SUMMARY_ADVICE = "say what the service does; details belong on its website"
+
+
+def summary_is_short(c: Check, data: Map, where: str = "", advice: str = SUMMARY_ADVICE) -> None:
+    """A summary (of an entry, or of a law item at ``where``) is read on a small screen in a hurry."""
     value = data.get("summary")
+    label = f"{where}.summary" if where else "summary"
     if not isinstance(value, dict):
         value = {"en": value} if isinstance(value, str) else {}
     for lang, text in value.items():
         if isinstance(text, str) and len(text.strip()) > SUMMARY_MAX:
-            where = (
-                "summary"
-                if lang not in TEXT_LANGUAGES or not isinstance(data.get("summary"), dict)
-                else f"summary.{lang}"
-            )
+            at = label if lang not in TEXT_LANGUAGES or not isinstance(data.get("summary"), dict) else f"{label}.{lang}"
             c.error(
                 text.pos,
-                where,
-                f"too long; expected at most {SUMMARY_MAX} characters (say what the service does; details belong on its website); got {len(text.strip())}",
+                at,
+                f"too long; expected at most {SUMMARY_MAX} characters ({advice}); got {len(text.strip())}",
                 "summary_is_short",
             )
 

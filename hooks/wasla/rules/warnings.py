@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core.dates import UNDATED, parse_partial_date
 from ..core.model import SafetyWarning
 from ..core.yamlload import Map
-from .check import Check, check_fields, enum_is_known, got, pos_of, to_text
+from .check import Check, check_fields, enum_is_known, got, pos_of, to_text, written_date
 from .links import web_url_is_safe
 
 SCOPES = ("lgbtq", "general")
@@ -64,21 +63,15 @@ def warning_is_complete(c: Check, item, where: str, parent: Map, today: dt.date)
                     "warning_in_both_languages",
                 )
     date = item.get("date")
-    if isinstance(date, str) and date:
-        if not (date != UNDATED and parse_partial_date(date)):
-            c.error(
-                date.pos,
-                f"{where}.date",
-                f"not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (when the fact was reported); got '{date}'",
-                "warning_date_is_valid",
-            )
-        elif date[:10] > today.isoformat()[: len(date)]:
-            c.error(
-                date.pos,
-                f"{where}.date",
-                f"is in the future; expected a date on or before {today.isoformat()}; got '{date}'",
-                "warning_date_is_valid",
-            )
+    written_date(
+        c,
+        date,
+        f"{where}.date",
+        today,
+        precisions=("year", "month", "day"),
+        expected="YYYY, YYYY-MM or YYYY-MM-DD (when the fact was reported)",
+        rule="warning_date_is_valid",
+    )
     if isinstance(item.get("source"), str) and item.get("source"):
         web_url_is_safe(c, item["source"], f"{where}.source", item, "source")
     if any(p.level == "error" for p in c.problems[before:]):
