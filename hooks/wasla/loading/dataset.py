@@ -1,6 +1,6 @@
 """Read every data file, check it against the rulebook, and return the dataset.
 
-``load(data_dir)`` reads ``kinds.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``,
+``load(data_dir)`` reads ``languages.yml`` (first: texts are read in its languages), ``kinds.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``,
 ``region.yml`` and ``countries/<cc>.yml``; it reports every problem of every file and raises
 ``DataError`` once at the end if any was an error.  Nothing is published from a dataset that had
 errors.
@@ -14,16 +14,38 @@ import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
+from ..core import languages
+from ..core.languages import Registry
 from ..core.model import Country, Dataset, Kind
 from ..core.problems import DataError, Problem, display_path
 from ..core.yamlload import Pos
 from ..rules.check import Check, check_fields
 from ..rules.crossfile import contacts_are_unique
 from ..rules.kinds import check_kinds
+from ..rules.languages import check_languages
 from ..rules.law import REGION_FIELDS, check_country, region_codes_are_iso
 from ..rules.phones import check_short_codes
 from ..rules.resource import check_resource
 from .files import read_yaml, resource_files, stray_paths
+
+
+def load_languages(data_dir: Path, problems: list[Problem]) -> Registry:
+    """data/languages.yml, checked, and put in force for the rest of the load (texts are read
+    in the registered languages); raises DataError when it has an error. A data folder without
+    one (a test's, a benchmark's) is written in the repository's languages (languages.SHIPPED)."""
+    path = data_dir / "languages.yml"
+    if not path.exists():
+        path = languages.SHIPPED
+    before = len(problems)
+    data, shown = read_yaml(path, problems)
+    registry = None
+    if len(problems) == before:
+        registry, found = check_languages(shown, data)
+        problems.extend(found)
+    if registry is None:
+        raise DataError(problems)
+    languages.use(registry)
+    return registry
 
 
 def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
@@ -139,6 +161,7 @@ def load(
                 )
             ]
         )
+    registry = load_languages(data_dir, problems)
     kinds = load_kinds(data_dir, problems)
     short_codes = load_short_codes(data_dir, problems)
     resources = []
@@ -187,7 +210,12 @@ def load(
     problems.extend(contacts_are_unique([SimpleNamespace(path=p, contacts=c) for p, c in checked]))
     region, countries = load_countries(data_dir, today, problems)
     dataset = Dataset(
-        resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries
+        resources=resources,
+        kinds=kinds,
+        data_date=data_date(data_dir),
+        region=region,
+        countries=countries,
+        languages=registry,
     )
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)
