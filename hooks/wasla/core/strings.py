@@ -23,3 +23,10 @@ def strings(lang: str) -> dict[str, str]:
     if lang != "en":
         table = {**strings("en"), **table}
     return table
+
+
+@cache
+def written_keys(lang: str) -> frozenset[str]:
+    """The keys a language's own table has (English not filled in): what its translator wrote."""
+    path = TABLES / f"{lang}.yml"
+    return frozenset(plain(loads(path.read_text(encoding="utf-8")))) if path.is_file() else frozenset()

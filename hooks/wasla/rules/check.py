@@ -140,7 +140,7 @@ def check_text(c: Check, value, label: str, parent: Map, key: str, required: boo
         return
     for lang, text in value.items():
         if lang not in known:
-            close = did_you_mean(lang, known, cutoff=0.4)
+            close = did_you_mean(lang, known, cutoff=0.6)
             hint = f"did you mean '{close}'?" if close else "remove it, or add the language to data/languages.yml;"
             c.error(
                 value.key_pos.get(lang),

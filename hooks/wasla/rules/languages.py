@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from ..core.languages import DIRECTIONS, Language, Registry, language_codes
 from ..core.problems import Problem, did_you_mean
@@ -47,13 +48,6 @@ def check_languages(shown: str, data) -> tuple[Registry | None, list[Problem]]:
     entries = data.get("languages")
     if not isinstance(entries, list):
         return None, c.problems
-    if not entries:
-        c.error(
-            pos_of(entries, data, "languages"),
-            "languages",
-            "is empty; expected at least one language",
-            "languages_file",
-        )
     seen: dict[str, str] = {}
     for i, entry in enumerate(entries):
         where = f"languages[{i}]"
@@ -138,17 +132,23 @@ def locale_is_cldr(c: Check, entry: Map, code: str, where: str) -> None:
 
 
 def _territory(code: str) -> str:
-    try:
-        return Locale.parse(code).territory or Locale.parse(f"und_{code}").territory or "XX"
-    except (UnknownLocaleError, ValueError):
-        return "XX"
+    """The territory CLDR thinks likeliest for a language ('fa' -> 'IR'), for the example."""
+    likely = get_global("likely_subtags").get(code, "")
+    return likely.rsplit("_", 1)[-1] if "_" in likely else "XX"
 
 
 def fallback_is_registered(c: Check, entry: Map, where: str, codes: list[str]) -> None:
     fallback = entry.get("fallback")
+    own = entry.get("code")
+    if fallback is None and len(codes) > 1:
+        c.error(
+            entry.pos,
+            f"{where}.fallback",
+            "is required; expected the languages a missing text is taken from, like [en, ar]; got nothing",
+            "fallback_is_other",
+        )
     if not isinstance(fallback, list):
         return
-    own = entry.get("code")
     seen = set()
     for j, other in enumerate(fallback):
         label = f"{where}.fallback[{j}]"
@@ -185,7 +185,7 @@ def registry_of(entries: list) -> Registry:
                 dir=str(e["dir"]),
                 locale=str(e["locale"]),
                 material=str(e["material"]),
-                fallback=tuple(str(x) for x in e["fallback"]),
+                fallback=tuple(str(x) for x in e.get("fallback") or ()),
                 reviewed=e["reviewed"] == "true",
             )
             for e in entries
