@@ -2,6 +2,8 @@
 
 import pytest
 
+from conftest import switch_language
+
 
 def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
     page = page_factory(width=360)
@@ -12,12 +14,12 @@ def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
     assert tel.get_attribute("href") == "tel:+9611123456"
     # the number reads left to right inside Arabic text
     assert tel.locator("bdi").evaluate("e => getComputedStyle(e).direction") == "ltr"
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_load_state()
     assert page.url == server + "en/countries/lb.html"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_load_state()
     assert page.url == server + "countries/lb.html"
     assert page.blocked == []
@@ -44,7 +46,7 @@ def test_from_file_urls_without_network(fixture_site, page_factory, javascript):
     page.wait_for_load_state()
     assert page.url.endswith("/countries/lb.html")
     assert page.locator('#test-hotline a[href^="tel:"]').count() == 2
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_load_state()
     assert page.url.endswith("/en/countries/lb.html")
     assert page.blocked == []

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, switch_language
 from wasla.output.checksums import verify, write_sums
 
 
@@ -71,7 +71,7 @@ def test_offline_copy_works_from_disk_with_network_off(unzipped, page_factory, w
     page.click('.wasla-chooser a:has-text("لبنان")')
     page.wait_for_url("**/countries/lb.html")
     assert page.locator('#test-hotline a[href^="tel:"]').first.is_visible()
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_url("**/en/countries/lb.html")
     page.click("a.wasla-tag >> nth=0")
     page.wait_for_url("**/en/kinds/*.html")
@@ -150,7 +150,7 @@ def test_wget_mirror_is_a_working_offline_copy(server, fixture_site, page_factor
     page.goto((out / "index.html").as_uri())
     page.click('.wasla-chooser a:has-text("لبنان")')
     page.wait_for_url("**/countries/lb.html")
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_url("**/en/countries/lb.html")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, switch_language
 from wasla.output.checksums import write_sums
 from wasla.rules.slugs import outing_term
 
@@ -146,7 +146,7 @@ def test_kiwix_serve_in_chromium(zim, page_factory):
         page.goto(f"{url}/{book}/index.html")
         assert page.evaluate("[document.documentElement.lang, document.body.dir]") == ["ar", "rtl"]
         # the language switch stays inside the ZIM
-        page.click("a.wasla-switch")
+        switch_language(page)
         page.wait_for_url(f"{url}/{book}/en/index.html")
         assert page.evaluate("document.documentElement.lang") == "en"
         page.goto(f"{url}/{book}/en/countries/lb.html")

@@ -5,6 +5,7 @@ the string tables, the hand-written pages)."""
 import datetime as dt
 import json
 import re
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -16,6 +17,7 @@ from wasla.core.model import Text
 from wasla.core.yamlload import loads, plain
 from wasla.loading.dataset import load
 from wasla.rules.check import to_text
+from wasla_mkdocs import languages_disagree
 
 TODAY = dt.date(2026, 11, 24)
 SHIPPED = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
@@ -278,10 +280,6 @@ def test_mkdocs_i18n_lists_the_registered_languages_in_order():
 
 
 def test_the_build_says_when_mkdocs_and_the_registry_disagree():
-    from types import SimpleNamespace
-
-    from wasla_mkdocs import languages_disagree
-
     def config(*codes):
         plugin = SimpleNamespace(config=SimpleNamespace(languages=[SimpleNamespace(locale=c) for c in codes]))
         return SimpleNamespace(plugins={"i18n": plugin})
