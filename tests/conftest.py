@@ -175,8 +175,8 @@ def switch_language(page, lang: str | None = None) -> None:
     Arabic and English), as a reader does."""
     if lang is None:
         lang = "en" if page.locator("html").get_attribute("lang") == "ar" else "ar"
-    page.click("summary.wasla-langs__open")
-    page.click(f"a.wasla-switch[hreflang={lang}]")
+    page.click(".wasla-langs summary")
+    page.click(f".wasla-langs a[hreflang={lang}]")
 
 
 # --- skips: always said, never silent in CI (issue 15) -------------------------------------

@@ -71,11 +71,9 @@
   "use strict";
   /* The Gregorian calendar and ASCII digits in every language, as the build prints dates (CLDR
      through babel): Intl.DateTimeFormat('fa') would otherwise write the Persian calendar. */
-  var now, lang = document.documentElement.lang || "en";
+  var now, lang = (document.documentElement.lang || "en") + "-u-ca-gregory-nu-latn";
   function fmt(minute, zone, o) {
     o.timeZone = zone;
-    o.calendar = "gregory";
-    o.numberingSystem = "latn";
     return new Intl.DateTimeFormat(lang, o).format(new Date(minute * 6e4));
   }
   function day(minute, zone) { return fmt(minute, zone, { year: "numeric", month: "numeric", day: "numeric" }); }
