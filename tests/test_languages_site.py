@@ -117,7 +117,9 @@ def test_hebrew_has_its_own_search(hebrew_site, page_factory):
     page = page_factory(width=360)
     page.goto((hebrew_site / "he" / "index.html").as_uri())
     page.fill("input[type=search]", "לבנון")  # the country, by its Hebrew name
-    page.wait_for_function("() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
     hrefs = page.eval_on_selector_all("[data-search-results] > li > a", "els => els.map(a => a.getAttribute('href'))")
     assert "countries/lb.html#law" in hrefs
     assert page.blocked == []
