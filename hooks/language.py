@@ -1,6 +1,8 @@
 """Hook: the page language, its string table, and the language menu.
 
-Events: on_config (priority -120) sets the theme language for the language being built (the
+Events: on_files (priority -120) keeps the other languages' builds from copying the sitemap
+        template raw over the default build's rendered sitemap.xml;
+        on_config (priority -120) sets the theme language for the language being built (the
         registry's `material` code: Material writes <html lang> and dir="rtl" from it), and
         keeps the root 404.html and sitemap.xml in the default language;
         on_page_context and on_template_context give templates `wasla`: the UI strings, the
@@ -34,6 +36,17 @@ def on_config(config):
     return config
 
 
+@event_priority(-120)
+def on_files(files, config):
+    """The other language builds would copy the theme's sitemap.xml raw (it is a template only in
+    the default language's build, which renders it) over the rendered one: leave it out."""
+    if current_language(config) != default_language():
+        template = files.get_file_from_path("sitemap.xml")
+        if template is not None:
+            files.remove(template)
+    return files
+
+
 def switch_href(url: str, lang: str, other: str) -> str:
     """The same page in another language, relative to this page."""
     inner = url[len(language_prefix(lang)) :]
@@ -50,6 +63,7 @@ def language_menu(config, url: str, lang: str) -> list[dict]:
             "name": other.name,
             "dir": other.dir,
             "href": switch_href(url, lang, other.code),
+            "prefix": language_prefix(other.code),
             "current": other.code == lang,
         }
         for other in dataset(config).languages.languages

@@ -275,3 +275,11 @@ def test_a_page_not_yet_translated_comes_from_the_chain_and_is_marked(fixture_si
             assert 'class="wasla-untranslated wasla-untranslated--page"' in html, (lang, name)
             assert strings(lang)["page_not_translated"].split("{")[0] in html, (lang, name)
             assert f'<html lang="{lang}"' in html, (lang, name)
+
+
+def test_the_sitemap_is_rendered_not_the_raw_template(fixture_site):
+    """Without site_url the sitemap is empty and valid; the other language builds used to copy
+    the template itself over it."""
+    text = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "{%" not in text and "{#" not in text
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?><urlset ') and text.rstrip().endswith("</urlset>")
