@@ -119,7 +119,7 @@ def test_structure_and_metadata(zim, fixture_site):
         for key in archive.metadata_keys
         if not key.startswith("Illustration")
     }
-    assert meta["Language"] == "ara,eng"
+    assert meta["Language"] == "ara,eng,fas,tur,fra"  # every registered language, ISO 639-3
     assert meta["Title"] == "Wasla · وصلة"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["Date"])
     for key in ("Name", "Title", "Description", "Creator", "Publisher", "Tags"):
