@@ -20,7 +20,8 @@ from wasla.rules.check import to_text
 from wasla_mkdocs import languages_disagree
 
 TODAY = dt.date(2026, 11, 24)
-SHIPPED = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
+SHIPPED_FILE = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
+SHIPPED = SHIPPED_FILE[SHIPPED_FILE.index("\nlanguages:") + 1 :]  # the entries, without the header comment
 STRINGS = ROOT / "hooks" / "wasla" / "strings"
 GOOD = """\
 name:
@@ -127,19 +128,19 @@ def test_bad_registry_entries_each_get_their_message(tmp_path):
             SHIPPED.replace(
                 "    fallback: [en, ar]\n    reviewed: false\n  - code: tr", "    reviewed: false\n  - code: tr"
             ),
-            "languages.yml:30:5: languages[2].fallback: is required; expected the languages a missing text is taken from, like [en, ar]; got nothing",
+            "languages.yml:16:5: languages[2].fallback: is required; expected the languages a missing text is taken from, like [en, ar]; got nothing",
         ),
         (
             SHIPPED.replace("fallback: [en, ar]", "fallback: []", 1),
-            "languages.yml:35:15: languages[2].fallback: is empty; expected the languages a missing text is taken from, like [en, ar]; got nothing",
+            "languages.yml:21:15: languages[2].fallback: is empty; expected the languages a missing text is taken from, like [en, ar]; got nothing",
         ),
         (
             SHIPPED.replace("locale: tr_TR", "locale: xx_YY"),
-            "languages.yml:40:13: languages[3].locale: not a CLDR locale of 'tr'; expected 'tr' with its territory, like 'tr_TR'; got 'xx_YY'",
+            "languages.yml:26:13: languages[3].locale: not a CLDR locale of 'tr'; expected 'tr' with its territory, like 'tr_TR'; got 'xx_YY'",
         ),
         (
             SHIPPED.replace("code: fr", "code: zz"),
-            "languages.yml:44:11: languages[4].code: not an ISO 639-1 language code; expected two lower-case letters like 'fa' or 'tr'; got 'zz'",
+            "languages.yml:30:11: languages[4].code: not an ISO 639-1 language code; expected two lower-case letters like 'fa' or 'tr'; got 'zz'",
         ),
     ],
     ids=["not a mapping", "empty", "no fallback", "empty fallback", "unknown locale", "unknown code"],
