@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from wasla.output.exports import write_all
-from wasla_mkdocs import DEFAULT_LANGUAGE, current_language, dataset
+from wasla_mkdocs import current_language, dataset, default_language
 
 
 def on_post_build(config):
-    if current_language(config) != DEFAULT_LANGUAGE:
+    if current_language(config) != default_language():
         return
     write_all(dataset(config), Path(config.site_dir) / "data")

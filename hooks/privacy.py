@@ -11,7 +11,7 @@ import sys
 
 from mkdocs.exceptions import PluginError
 
-from wasla.core.languages import LANGUAGES
+from wasla.core.languages import codes
 from wasla.output.privacy_scan import scan
 from wasla_mkdocs import current_language, language_prefix
 
@@ -21,7 +21,7 @@ def on_post_build(config):
     # pages and the shared assets, but not the other languages' folders
     lang = current_language(config)
     part = language_prefix(lang)
-    others = () if part else tuple(language_prefix(other) for other in LANGUAGES if other != lang)
+    others = () if part else tuple(language_prefix(other) for other in codes() if other != lang)
     problems = scan(config.site_dir, part, skip=others)
     if problems:
         for line in problems:

@@ -20,21 +20,21 @@ from pathlib import Path
 import rjsmin
 from mkdocs.plugins import event_priority
 
-from wasla.core.languages import LANGUAGES
+from wasla.core.languages import codes
 from wasla.output.html_whitespace import collapse_whitespace
 from wasla.output.stylesheet import stylesheets_for
 from wasla_mkdocs import language_prefix
 
 SOURCES = ("base.css", "wasla.css")  # in cascade order
 PLACEHOLDER = 'assets/stylesheets/wasla.min.css"'  # what overrides/main.html links; replaced per page
-LANGUAGE_FOLDERS = {language_prefix(lang).strip("/") for lang in LANGUAGES} - {""}
 UNUSED = ("stylesheets/main.*.min.css", "stylesheets/palette.*.min.css", "images/favicon.png")
 
 
 def group(path: Path) -> str:
     """Pages that share a stylesheet: those in one folder (countries/, kinds/ …, in every
     language), and the pages at a language's root (home, safety, about …)."""
-    parts = path.parts[1:] if path.parts[0] in LANGUAGE_FOLDERS else path.parts
+    folders = {language_prefix(lang).strip("/") for lang in codes()} - {""}
+    parts = path.parts[1:] if path.parts[0] in folders else path.parts
     return parts[0] if len(parts) > 1 else ""
 
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from wasla.core import languages
 from wasla.core import settings as wasla_settings
 from wasla.core.dates import build_today as today
-from wasla.core.languages import DEFAULT_LANGUAGE, language_prefix
+from wasla.core.languages import default_language, language_prefix
 from wasla.core.model import Dataset
 from wasla.core.settings import Settings
 from wasla.layout.pages import Layout
@@ -22,7 +23,7 @@ from wasla.loading import cache
 from wasla.output.render import Renderer
 from wasla.output.search_index import build_index
 
-__all__ = ["DEFAULT_LANGUAGE", "language_prefix", "today"]
+__all__ = ["default_language", "language_prefix", "today"]
 
 
 def settings(config: MkDocsConfig) -> Settings:
@@ -37,7 +38,35 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 def current_language(config: MkDocsConfig) -> str:
     plugin = config.plugins.get("i18n")
-    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+    return getattr(plugin, "current_language", None) or default_language()
+
+
+def i18n_languages(config: MkDocsConfig) -> list[str] | None:
+    """The locales mkdocs.yml's plugins.i18n.languages lists, in order; None without the plugin."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return None
+    return [str(entry.locale) for entry in plugin.config.languages]
+
+
+def languages_disagree(config: MkDocsConfig, registry: languages.Registry) -> str | None:
+    """Why mkdocs.yml's i18n languages and data/languages.yml differ, or None when they agree."""
+    listed = i18n_languages(config)
+    if listed is None or listed == list(registry.codes):
+        return None
+    missing = [c for c in registry.codes if c not in listed]
+    extra = [c for c in listed if c not in registry.codes]
+    how = []
+    if missing:
+        how.append(f"add {', '.join(missing)} to plugins.i18n.languages (build: true, site_name, nav_translations)")
+    if extra:
+        how.append(f"add {', '.join(extra)} to data/languages.yml or remove it from mkdocs.yml")
+    if not how:
+        how.append("list them in the same order, the default first")
+    return (
+        f"mkdocs.yml: plugins.i18n.languages differs from data/languages.yml; expected "
+        f"{', '.join(registry.codes)} (data/languages.yml); got {', '.join(listed)}; {'; '.join(how)}"
+    )
 
 
 def base_for(url: str, lang: str) -> str:
@@ -65,6 +94,7 @@ def load_dataset(config: MkDocsConfig) -> Dataset:
     _build["settings"] = checked = settings(config)
     config.extra["wasla"] = dataclasses.asdict(checked)
     _build["dataset"] = cache.dataset(data_dir(config), today())
+    languages.use(_build["dataset"].languages)  # a cached dataset: its registry again in force
     return _build["dataset"]
 
 

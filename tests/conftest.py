@@ -170,6 +170,15 @@ def page_factory(browser):
         ctx.close()
 
 
+def switch_language(page, lang: str | None = None) -> None:
+    """Open the language menu and follow its link to this page in `lang` (by default the other of
+    Arabic and English), as a reader does."""
+    if lang is None:
+        lang = "en" if page.locator("html").get_attribute("lang") == "ar" else "ar"
+    page.click(".wasla-langs summary")
+    page.click(f".wasla-langs a[hreflang={lang}]")
+
+
 # --- skips: always said, never silent in CI (issue 15) -------------------------------------
 SAFETY_FILES = {"test_safety.py", "test_offline_edition.py"}  # every test in these is marked `safety`
 

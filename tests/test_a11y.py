@@ -1,6 +1,9 @@
-"""Accessibility (axe-core, WCAG 2.2 AA rules) on every page type, both languages, phone and desktop."""
+"""Accessibility (axe-core, WCAG 2.2 AA rules) on every page type, every registered language,
+phone and desktop."""
 
 import pytest
+
+from wasla.core.languages import language_prefix, shipped
 
 PAGES = [
     "index.html",
@@ -21,7 +24,7 @@ def axe():
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("lang", [language_prefix(code) for code in shipped().codes])
 def test_axe_finds_no_violation(server, browser, axe, width, lang):
     # axe is injected as a script; the CSP (tested on its own) would refuse it
     ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
@@ -58,8 +61,9 @@ def test_every_passage_in_the_other_language_is_marked(fixture_site):
     html = (fixture_site / "countries/lb.html").read_text(encoding="utf-8")
     # the English fallback inside an Arabic page carries its own lang and dir
     assert '<bdi lang="en" dir="ltr">A centre that is paused' in html
-    # the language switch names the other language in that language
-    assert 'class="wasla-switch" href="../en/countries/lb.html" hreflang="en" lang="en" dir="ltr"' in html
+    # the language menu names each language in that language
+    assert '<a href="../en/countries/lb.html" hreflang="en" lang="en">English</a>' in html
+    assert '<a href="../fa/countries/lb.html" hreflang="fa" lang="fa">فارسی</a>' in html
 
 
 def test_resource_list_is_a_real_list_and_headings_are_in_order(fixture_site):
@@ -96,11 +100,12 @@ def test_keyboard_only_walk_home_to_country_to_contact(server, page_factory):
     assert outline != "none", "focus must be visible"
 
 
-@pytest.mark.parametrize("rel", ["countries/lb.html", "en/index.html"])
+@pytest.mark.parametrize("rel", ["countries/lb.html", "en/index.html", "fa/countries/ir.html", "tr/index.html"])
 def test_touch_targets(server, page_factory, rel):
     page = page_factory(width=360)
     page.goto(server + rel)
-    small = page.evaluate("""() => [...document.querySelectorAll('.wasla-contact__link, .wasla-exit, .wasla-switch, .wasla-menu, .wasla-find, .wasla-chooser__list--kinds a, .wasla-search__box, .wasla-search select')]
+    page.click(".wasla-langs summary")  # the language menu open: its links too
+    small = page.evaluate("""() => [...document.querySelectorAll('.wasla-contact__link, .wasla-exit, .wasla-langs summary, .wasla-langs a, .wasla-menu, .wasla-find, .wasla-chooser__list--kinds a, .wasla-search__box, .wasla-search select')]
         .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.height < 44 || r.width < 44)).length""")
     assert small == 0
     # The country chooser trades a little size for the whole region on the first screen (#13):

@@ -1,6 +1,12 @@
 """The fixture site in real headless Chromium, every non-local request aborted and recorded."""
 
+import datetime as dt
+
 import pytest
+from babel.dates import format_date
+
+from conftest import ROOT, switch_language
+from wasla.core.languages import shipped
 
 
 def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
@@ -12,12 +18,12 @@ def test_arabic_page_switch_to_english_and_tel_link(server, page_factory):
     assert tel.get_attribute("href") == "tel:+9611123456"
     # the number reads left to right inside Arabic text
     assert tel.locator("bdi").evaluate("e => getComputedStyle(e).direction") == "ltr"
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_load_state()
     assert page.url == server + "en/countries/lb.html"
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_load_state()
     assert page.url == server + "countries/lb.html"
     assert page.blocked == []
@@ -44,7 +50,25 @@ def test_from_file_urls_without_network(fixture_site, page_factory, javascript):
     page.wait_for_load_state()
     assert page.url.endswith("/countries/lb.html")
     assert page.locator('#test-hotline a[href^="tel:"]').count() == 2
-    page.click("a.wasla-switch")
+    switch_language(page)
     page.wait_for_load_state()
     assert page.url.endswith("/en/countries/lb.html")
     assert page.blocked == []
+
+
+@pytest.mark.parametrize("lang", shipped().codes)
+def test_browser_dates_agree_with_the_build(server, page_factory, lang):
+    """wasla.js formats times with the page's language in the Gregorian calendar and ASCII digits,
+    as babel prints the build's dates: Intl.DateTimeFormat('fa') alone writes «۱۴۰۵ آذر»."""
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "wasla.js").read_text(encoding="utf-8")
+    assert '"-u-ca-gregory-nu-latn"' in script
+    page = page_factory()
+    page.goto(server + shipped().prefix(lang) + "index.html")
+    day = dt.date(2026, 11, 24)
+    browser = page.evaluate(
+        """() => { const l = document.documentElement.lang + "-u-ca-gregory-nu-latn";
+        const d = new Date(Date.UTC(2026, 10, 24));
+        return [new Intl.DateTimeFormat(l, {month: "long", year: "numeric", timeZone: "UTC"}).format(d),
+                new Intl.DateTimeFormat(l, {weekday: "long", timeZone: "UTC"}).format(d)]; }"""
+    )
+    assert browser == [format_date(day, "MMMM y", locale=lang), format_date(day, "EEEE", locale=lang)]

@@ -87,7 +87,7 @@ def test_a_bidi_control_is_refused_in_every_kind_of_data_file(tmp_path):
 
 def test_any_other_file_under_data_is_reported(tmp_path):
     assert data_problems(tmp_path, {"notes.yml": "a: b\n", "schema/draft.json": "{}\n"}) == [
-        "data/notes.yml:1:1: not read: expected only kinds.yml, short-codes.yml, leads.yml, region.yml, resources, countries, schema in data/; got 'notes.yml'",
+        "data/notes.yml:1:1: not read: expected only languages.yml, kinds.yml, short-codes.yml, leads.yml, region.yml, resources, countries, schema in data/; got 'notes.yml'",
         "data/schema/draft.json:1:1: not read: expected data/schema/<name>.schema.json; got 'schema/draft.json'",
     ]
 

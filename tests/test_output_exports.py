@@ -21,20 +21,27 @@ def test_resources_json(fixture_site):
     slugs = [r["slug"] for r in doc["resources"]]
     assert "test-hotline" in slugs and "test-intl-line" in slugs
     hotline = next(r for r in doc["resources"] if r["slug"] == "test-hotline")
-    assert hotline["name"] == {"en": "Test Hotline", "ar": "خط الاختبار"}
+    none = {"fa": None, "tr": None, "fr": None}  # every registered language has its key
+    assert hotline["name"] == {"en": "Test Hotline", "ar": "خط الاختبار", **none}
     assert hotline["contacts"][0] == {
         "type": "phone",
         "value": "01 123 456",
         "link": "tel:+9611123456",
-        "hours": {"en": "24/7", "ar": "على مدار الساعة"},
+        "hours": {"en": "24/7", "ar": "على مدار الساعة", **none},
         "always_open": True,
         "languages": [],
-        "note": {"en": None, "ar": None},
+        "note": {"en": None, "ar": None, **none},
         "opening_hours": None,
         "timezone": None,
     }
     assert hotline["address"] is None and "curator_notes" not in hotline
-    assert hotline["pages"] == {"ar": "countries/lb.html#test-hotline", "en": "en/countries/lb.html#test-hotline"}
+    assert hotline["pages"] == {
+        "ar": "countries/lb.html#test-hotline",
+        "en": "en/countries/lb.html#test-hotline",
+        "fa": "fa/countries/lb.html#test-hotline",
+        "tr": "tr/countries/lb.html#test-hotline",
+        "fr": "fr/countries/lb.html#test-hotline",
+    }
     clinic = next(r for r in doc["resources"] if r["slug"] == "test-public-address")
     assert clinic["address"]["en"] == "1 Public Street, Cairo"
 
@@ -43,30 +50,30 @@ def test_resources_csv_has_bom_columns_and_arabic(fixture_site):
     raw = (fixture_site / "data" / "resources.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    langs = ("en", "ar", "fa", "tr", "fr")  # English and Arabic first, then the registry's order
     assert list(rows[0]) == [
         "slug",
         "country",
         "countries",
-        "name_en",
-        "name_ar",
+        *(f"name_{lang}" for lang in langs),
         "kinds",
-        "summary_en",
-        "summary_ar",
-        "city_en",
-        "city_ar",
+        *(f"summary_{lang}" for lang in langs),
+        *(f"city_{lang}" for lang in langs),
         "phones",
         "emails",
         "websites",
         "other_contacts",
         "languages",
-        "address_en",
-        "address_ar",
+        *(f"address_{lang}" for lang in langs),
         "last_verified",
         "verified_by",
         "status",
         "sources",
         "page_ar",
         "page_en",
+        "page_fa",
+        "page_tr",
+        "page_fr",
         "newest_source_date",
         "newest_source_kind",
         "opening_hours",

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, built_site, serve
+from wasla.core.languages import codes, language_prefix
 from wasla.core.normalise import normalise, tokens
 from wasla.core.strings import strings
 from wasla.output.search_index import bucket, phone_digits
@@ -30,7 +31,7 @@ def search_server(search_site):
 
 
 def home(page, where: str, lang: str):
-    page.goto(f"{where}{'' if lang == 'ar' else 'en/'}index.html")
+    page.goto(f"{where}{language_prefix(lang)}index.html")
 
 
 def ask(page, q: str, country: str = "", kind: str = "") -> list[str]:
@@ -56,7 +57,7 @@ def test_the_query_file_has_at_least_40_queries():
 def test_every_query_finds_its_entries(mode, search_site, search_server, page_factory):
     where = search_server if mode == "http" else search_site.as_uri() + "/"
     failures = []
-    for lang in ("ar", "en"):
+    for lang in codes():  # every registered language's page
         page = page_factory(width=1280)
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -215,6 +216,9 @@ CORPUS = [
     "The Legal AID for all",
     "24/7 — 365",
     "ﷺ ﷲ",
+    "می‌خواهم میخواهم كيف کیف",
+    "İRAN iran Iran IRAN ıran İstanbul DAYANIŞMA",
+    "l'association l’association qu'il Œuvre cœur Æ",
 ]
 
 
@@ -247,6 +251,19 @@ def test_normalisation_examples():
     assert tokens("+961 3 123 456") == ["9613123456"]
     assert tokens("Crème Brûlée for the people") == ["creme", "brulee", "people"]
     assert tokens("في من على إلى a") == []
+
+
+def test_persian_turkish_and_french_normalisation():
+    # Persian: ی and ک as the Arabic letters, the zero-width non-joiner dropped
+    assert tokens("می‌خواهم") == tokens("میخواهم") == tokens("ميخواهم") == ["ميخواهم"]
+    assert tokens("کیف") == tokens("كيف") == ["كيف"]
+    # Turkish: dotted and dotless i alike, in every case
+    assert tokens("İRAN") == tokens("iran") == tokens("Iran") == tokens("IRAN") == tokens("ıran") == ["iran"]
+    assert tokens("Diyarbakır DAYANIŞMA") == ["diyarbakir", "dayanisma"]
+    # French: accents, œ/æ, elision (the apostrophe splits; qu is a stop word)
+    assert tokens("l'association") == tokens("l’association") == tokens("L’ASSOCIATION") == ["association"]
+    assert tokens("qu'il d'écoute") == ["il", "ecoute"]
+    assert tokens("Œuvre cœur ex æquo") == ["oeuvre", "coeur", "ex", "aequo"]
 
 
 def test_phone_digits_cover_international_national_and_written_forms():

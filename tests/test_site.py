@@ -5,8 +5,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import build_site, make_data
+from conftest import ROOT, build_site, make_data
 from test_rules_resource import GOOD
+from wasla.core.languages import shipped
+from wasla.core.strings import strings
 
 
 class Links(HTMLParser):
@@ -136,17 +138,45 @@ def test_hidden_and_curator_text_never_published(fixture_site):
     assert "1 Public Street, Cairo" in (fixture_site / "en/countries/eg.html").read_text()
 
 
-def test_language_switch_is_relative_and_points_to_the_same_page(fixture_site):
+def test_language_menu_is_relative_and_points_to_the_same_page(fixture_site):
+    """Every registered language by its own name, this page in it, relative (sub-path, file://)."""
     cases = {
-        "index.html": "en/index.html",
-        "countries/lb.html": "../en/countries/lb.html",
-        "en/countries/lb.html": "../../countries/lb.html",
-        "en/index.html": "../index.html",
+        "index.html": ["index.html", "en/index.html", "fa/index.html", "tr/index.html", "fr/index.html"],
+        "countries/lb.html": [
+            "lb.html",
+            "../en/countries/lb.html",
+            "../fa/countries/lb.html",
+            "../tr/countries/lb.html",
+            "../fr/countries/lb.html",
+        ],
+        "en/countries/lb.html": [
+            "../../countries/lb.html",
+            "lb.html",
+            "../../fa/countries/lb.html",
+            "../../tr/countries/lb.html",
+            "../../fr/countries/lb.html",
+        ],
+        "fa/index.html": ["../index.html", "../en/index.html", "index.html", "../tr/index.html", "../fr/index.html"],
+        "fr/countries/ma.html": [
+            "../../countries/ma.html",
+            "../../en/countries/ma.html",
+            "../../fa/countries/ma.html",
+            "../../tr/countries/ma.html",
+            "ma.html",
+        ],
     }
-    for page, href in cases.items():
-        switch = [a for t, h, a in parse(fixture_site / page).links if "wasla-switch" in (a.get("class") or "")]
-        assert switch and switch[0]["href"] == href, page
-        assert (fixture_site / page).parent.joinpath(href).resolve().is_file()
+    names = {"ar": "العربية", "en": "English", "fa": "فارسی", "tr": "Türkçe", "fr": "Français"}
+    for page, hrefs in cases.items():
+        menu = [a for t, h, a in parse(fixture_site / page).links if a.get("hreflang")]
+        assert [a["href"] for a in menu] == hrefs, page
+        assert [a["hreflang"] for a in menu] == [a["lang"] for a in menu] == list(names), page
+        current = [a["hreflang"] for a in menu if a.get("aria-current") == "page"]
+        assert current == [page.split("/")[0] if page.split("/")[0] in names else "ar"], page
+        for href in hrefs:
+            assert (fixture_site / page).parent.joinpath(href).resolve().is_file(), (page, href)
+        html = (fixture_site / page).read_text(encoding="utf-8")
+        for code, name in names.items():
+            assert f'hreflang="{code}" lang="{code}"' in html and f">{name}</a>" in html, (page, code)
 
 
 def test_external_links_have_noreferrer_and_no_target(fixture_site):
@@ -228,3 +258,28 @@ def test_cards_link_to_the_prefilled_report_form(fixture_site):
 
 def test_root_404_is_in_the_default_language(fixture_site):
     assert '<html lang="ar"' in (fixture_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_a_page_not_yet_translated_comes_from_the_chain_and_is_marked(fixture_site):
+    """static-i18n would show the Arabic page on /fr/; the chain (fr: en, ar) gives English, with
+    its lang and dir, under a note in the reader's language."""
+    for lang in shipped().codes:
+        for source in sorted((ROOT / "docs").glob("*.en.md")):
+            name = source.name.split(".")[0]
+            html = (fixture_site / shipped().prefix(lang) / f"{name}.html").read_text(encoding="utf-8")
+            if (ROOT / "docs" / f"{name}.{lang}.md").is_file():
+                assert 'class="wasla-fallback"' not in html, (lang, name)
+                continue
+            shown = shipped().chain(lang)[1]
+            assert f'<div class="wasla-fallback" lang="{shown}" dir="' in html, (lang, name)
+            assert 'class="wasla-untranslated wasla-untranslated--page"' in html, (lang, name)
+            assert strings(lang)["page_not_translated"].split("{")[0] in html, (lang, name)
+            assert f'<html lang="{lang}"' in html, (lang, name)
+
+
+def test_the_sitemap_is_rendered_not_the_raw_template(fixture_site):
+    """Without site_url the sitemap is empty and valid; the other language builds used to copy
+    the template itself over it."""
+    text = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "{%" not in text and "{#" not in text
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?><urlset ') and text.rstrip().endswith("</urlset>")

@@ -15,6 +15,7 @@ from conftest import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "bench"))
 from bench import first_visit  # noqa: E402
+from wasla.core.languages import shipped
 from wasla.output.html_whitespace import collapse_whitespace
 from wasla.output.stylesheet import purge, relax  # noqa: E402
 
@@ -44,8 +45,12 @@ def shipped_site(tmp_path_factory):
 def test_first_view_of_every_page_fits_in_one_round_trip(which, fixture_site, shipped_site):
     site = fixture_site if which == "fixture" else shipped_site
     pages = list(site.rglob("*.html"))
-    for rel in PAGE_TYPES:  # every page type, in both languages, is among them
-        assert site / rel in pages and (site / "en" / rel in pages or rel == "404.html"), rel
+    for rel in PAGE_TYPES:  # every page type, in every registered language, is among them
+        for lang in shipped().codes:
+            assert site / shipped().prefix(lang) / rel in pages or (rel == "404.html" and lang != shipped().default), (
+                lang,
+                rel,
+            )
     over = {p.relative_to(site).as_posix(): first_visit(p, site)[1] for p in pages}
     over = {rel: size for rel, size in over.items() if size > BUDGET}
     assert not over, f"first view over {BUDGET} bytes gzip: {over}"
@@ -53,7 +58,7 @@ def test_first_view_of_every_page_fits_in_one_round_trip(which, fixture_site, sh
 
 def test_first_phone_button_arrives_in_the_first_round_trip(fixture_site, shipped_site):
     for site in (fixture_site, shipped_site):
-        for rel in ("countries/lb.html", "en/countries/lb.html"):
+        for rel in (shipped().prefix(lang) + "countries/lb.html" for lang in shipped().codes):
             html = (site / rel).read_bytes()
             assert html.index(b'class="wasla-card') < BUDGET, rel
             # the first card's phone button, closed, within the first 14 KB even uncompressed

@@ -1,6 +1,6 @@
 """``make check``: every problem as ``file:line:col: field: message`` (and as GitHub annotations under
 GitHub Actions), the verification queue, the law items stale or of low confidence, and a summary;
-exit 1 on any error."""
+how much is written in each registered language; exit 1 on any error."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..core.dates import build_today as today
 from ..core.problems import ERROR, printable, report
 from ..core.settings import Settings
 from ..loading.dataset import load
+from ..queries.coverage import coverage
 from ..queries.directory import freshness
 from ..queries.evidence import queue_key, summarise
 from ..queries.law import law_notes
@@ -34,6 +35,9 @@ def check(data_dir: str, stale_months: int, law_stale_months: int) -> int:
     )
     if dataset.countries:
         print(f"{len(dataset.countries)} law files; {len(law)} law notes (stale or low confidence)")
+    print("Written in each language (the rest is shown from the language's fallback, marked):")
+    for line in coverage(dataset):
+        print(printable(line.line()))
     return 1 if errors else 0
 
 

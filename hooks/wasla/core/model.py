@@ -11,29 +11,43 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from .languages import TEXT_LANGUAGES, direction
+from .languages import Registry, direction, registry
 
 
 @dataclass(frozen=True)
 class Text:
-    """A text in both languages. ``neutral`` marks one string meant for both (a brand name)."""
+    """A text written per language: ``values`` maps a registered language to its text.
+    ``neutral`` marks one string meant for every language (a brand name).
 
-    en: str | None = None
-    ar: str | None = None
+    ``text.en``, ``text.fa`` … read the text written in that language (None when not written).
+    """
+
+    values: dict[str, str] = field(default_factory=dict)
     neutral: bool = False
 
-    def get(self, lang: str) -> Shown:
-        value = getattr(self, lang)
+    def get(self, lang: str, fallback: tuple[str, ...] | None = None) -> Shown:
+        """The text for a page language: its own, else the first of its fallback chain that
+        has one (``fallback``, else the registry's chain for ``lang``), marked ``missing``."""
+        value = self.values.get(lang)
         if value:
             return Shown(value, lang, missing=False, neutral=self.neutral)
-        other = next(o for o in TEXT_LANGUAGES if o != lang)
-        value = getattr(self, other)
-        if value:
-            return Shown(value, other, missing=True, neutral=False)
+        chain = registry().chain(lang) if fallback is None else fallback
+        for other in chain:
+            value = self.values.get(other)
+            if value and other != lang:
+                return Shown(value, other, missing=True, neutral=False)
         return Shown("", lang, missing=False, neutral=False)
 
+    def __getattr__(self, name: str):
+        if len(name) in (2, 3) and name.isalpha() and name.islower():
+            return self.values.get(name)
+        raise AttributeError(name)
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.values.items())), self.neutral))
+
     def __bool__(self) -> bool:
-        return bool(self.en or self.ar)
+        return any(self.values.values())
 
 
 @dataclass(frozen=True)
@@ -245,3 +259,4 @@ class Dataset:
     problems: list = field(default_factory=list)  # warnings left after a successful load
     region: tuple[str, ...] = ()  # data/region.yml: countries that always have a page
     countries: dict[str, Country] = field(default_factory=dict)  # code -> what the law says there
+    languages: Registry = field(default_factory=registry)  # data/languages.yml: the site's languages

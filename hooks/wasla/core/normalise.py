@@ -2,8 +2,13 @@
 words, ``overrides/assets/javascripts/search.js`` for the query; tests run both on one corpus).
 
 Arabic: alef forms, ى/ي, ة/ه, hamza seats, tashkeel, tatweel, the article (ال وال بال فال كال لل);
+Persian: ی and ک as the Arabic ي and ك (one direction, in the index and the query alike), the
+zero-width non-joiner dropped (می‌خواهم = میخواهم);
+Turkish: İ I ı i alike (lower case gives i + U+0307 for İ, the mark goes with the others; ı → i);
+French: accents, œ → oe, æ → ae, elision (l'association: the apostrophe splits, 'l' is too short
+and 'qu' is a stop word);
 Latin: case and accents; digits: Arabic-Indic and Persian as ASCII, a number split by spaces,
-dashes or dots joined.
+dashes or dots joined. One normalisation for every language: a query may be in any of them.
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ CHAR_MAP = {
     "\u0629": "\u0647",  # ة teh marbuta → ه
     "\u06a9": "\u0643",  # ک keheh → ك
     "\u0640": "",  # ـ tatweel
+    "\u200c": "",  # zero-width non-joiner (Persian: می‌خواهم)
+    "\u200d": "",  # zero-width joiner
+    "\u0131": "i",  # ı dotless i (Turkish)
+    "\u0153": "oe",  # œ
+    "\u00e6": "ae",  # æ
 }
 for _i in range(10):
     CHAR_MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
@@ -70,6 +80,7 @@ STOP_WORDS = sorted(
         "the",
         "to",
         "with",
+        "qu",  # French elision: qu'il, qu'elle
         "http",
         "https",
         "www",

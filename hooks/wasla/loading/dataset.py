@@ -1,9 +1,10 @@
 """Read every data file, check it against the rulebook, and return the dataset.
 
-``load(data_dir)`` checks the engine's own data-like files (engine_files.py), then reads
-``kinds.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``, ``leads.yml`` (checked,
-never published), ``region.yml``, ``countries/<cc>.yml`` and the JSON schemas; any other file
-under data/ is reported as not read. It reports every problem of every file and raises
+``load(data_dir)`` reads ``languages.yml`` first (texts are read in its languages), checks the
+engine's own data-like files (engine_files.py), then reads ``kinds.yml``, ``short-codes.yml``,
+every ``resources/<cc>/<slug>.yml``, ``leads.yml`` (checked, never published), ``region.yml``,
+``countries/<cc>.yml`` and the JSON schemas; any other file under data/ is reported as not read.
+It reports every problem of every file and raises
 ``DataError`` once at the end if any was an error.  Nothing is published from a dataset that had
 errors.
 """
@@ -17,12 +18,15 @@ import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
+from ..core import languages
+from ..core.languages import Registry
 from ..core.model import Country, Dataset, Kind
 from ..core.problems import DataError, Problem, display_path
 from ..core.yamlload import Pos
 from ..rules.check import Check, check_fields
 from ..rules.crossfile import contacts_are_unique
 from ..rules.kinds import check_kinds
+from ..rules.languages import check_languages
 from ..rules.law import REGION_FIELDS, check_country, region_codes_are_iso
 from ..rules.leads import check_leads
 from ..rules.phones import check_short_codes
@@ -32,7 +36,35 @@ from .engine_files import check_engine_files
 from .files import entries, read_text, read_yaml, resource_files, stray_paths
 
 # What data/ holds: every other name in it is reported (a file nobody reads is a file nobody checks)
-DATA_NAMES = ("kinds.yml", "short-codes.yml", "leads.yml", "region.yml", "resources", "countries", "schema")
+DATA_NAMES = (
+    "languages.yml",
+    "kinds.yml",
+    "short-codes.yml",
+    "leads.yml",
+    "region.yml",
+    "resources",
+    "countries",
+    "schema",
+)
+
+
+def load_languages(data_dir: Path, problems: list[Problem]) -> Registry:
+    """data/languages.yml, checked, and put in force for the rest of the load (texts are read
+    in the registered languages); raises DataError when it has an error. A data folder without
+    one (a test's, a benchmark's) is written in the repository's languages (languages.SHIPPED)."""
+    path = data_dir / "languages.yml"
+    if not path.exists():
+        path = languages.SHIPPED
+    before = len(problems)
+    data, shown = read_yaml(path, problems)
+    registry = None
+    if len(problems) == before:
+        registry, found = check_languages(shown, data)
+        problems.extend(found)
+    if registry is None:
+        raise DataError(problems)
+    languages.use(registry)
+    return registry
 
 
 def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
@@ -196,6 +228,7 @@ def load(
                 )
             ]
         )
+    registry = load_languages(data_dir, problems)
     problems.extend(check_engine_files())
     problems.extend(unknown_data_files(data_dir))
     kinds = load_kinds(data_dir, problems)
@@ -248,7 +281,12 @@ def load(
     region, countries = load_countries(data_dir, today, problems)
     check_schemas(data_dir, problems)
     dataset = Dataset(
-        resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries
+        resources=resources,
+        kinds=kinds,
+        data_date=data_date(data_dir),
+        region=region,
+        countries=countries,
+        languages=registry,
     )
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)

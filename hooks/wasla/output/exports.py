@@ -2,7 +2,7 @@
 
 ``write_all(dataset, out_dir)`` writes, under ``out_dir`` (the site's ``data/``):
 
-- ``resources.json``  every published field, both languages, with ``schema_version``;
+- ``resources.json``  every published field, every registered language, with ``schema_version``;
 - ``resources.csv``   one row per resource, UTF-8 with a BOM (spreadsheets then show Arabic);
 - ``hsds/services.json`` and ``hsds/organizations.json``  Open Referral HSDS 3.0, and its
   tabular form ``hsds/{organizations,services,phones,languages,schedules}.csv``;
@@ -24,7 +24,7 @@ import os
 import uuid
 from pathlib import Path
 
-from ..core.languages import LANGUAGES, language_name, language_prefix
+from ..core.languages import codes, language_name, language_prefix, registry
 from ..core.model import Dataset, Resource, Text
 from ..core.places import country_name
 from ..layout.pages import Layout
@@ -37,45 +37,50 @@ SCHEMA_VERSION = "1.0"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://wasla.invalid/")  # fixed: UUIDs never change
 HSDS_STATUS = {"active": "active", "paused": "temporarily closed", "closed": "defunct"}
 PHONE_TYPES = {"phone": "voice", "sms": "text", "whatsapp": "cell", "signal": "cell"}
-CSV_COLUMNS = [
-    "slug",
-    "country",
-    "countries",
-    "name_en",
-    "name_ar",
-    "kinds",
-    "summary_en",
-    "summary_ar",
-    "city_en",
-    "city_ar",
-    "phones",
-    "emails",
-    "websites",
-    "other_contacts",
-    "languages",
-    "address_en",
-    "address_ar",
-    "last_verified",
-    "verified_by",
-    "status",
-    "sources",
-    "page_ar",
-    "page_en",
-    "newest_source_date",
-    "newest_source_kind",
-    "opening_hours",
-    "timezone",
-]
+
+
+def text_languages() -> tuple[str, ...]:
+    return registry().text_order
+
+
+def csv_columns() -> list[str]:
+    """resources.csv's header: a name_<code>, summary_<code> … column for every registered
+    language, and the entry's page in each (page_<code>)."""
+    langs = text_languages()
+    return [
+        "slug",
+        "country",
+        "countries",
+        *(f"name_{lang}" for lang in langs),
+        "kinds",
+        *(f"summary_{lang}" for lang in langs),
+        *(f"city_{lang}" for lang in langs),
+        "phones",
+        "emails",
+        "websites",
+        "other_contacts",
+        "languages",
+        *(f"address_{lang}" for lang in langs),
+        "last_verified",
+        "verified_by",
+        "status",
+        "sources",
+        *(f"page_{lang}" for lang in codes()),
+        "newest_source_date",
+        "newest_source_kind",
+        "opening_hours",
+        "timezone",
+    ]
 
 
 def _text(t: Text | None) -> dict:
-    return {"en": t.en, "ar": t.ar} if t else {"en": None, "ar": None}
+    return {lang: (t.values.get(lang) if t else None) for lang in text_languages()}
 
 
 def entry_pages(dataset: Dataset) -> dict[str, dict[str, str]]:
     """Each entry's card on the site, per language (relative to the site root): a large country
     spreads over several pages, and the order (by name) differs between languages."""
-    layouts = {lang: Layout(dataset, lang) for lang in LANGUAGES}
+    layouts = {lang: Layout(dataset, lang) for lang in dataset.languages.codes}
     return {
         r.path: {lang: language_prefix(lang) + layout.entry_href(r) for lang, layout in layouts.items()}
         for r in dataset.resources
@@ -144,37 +149,33 @@ def resources_json(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
 def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
     out = io.StringIO()
     writer = InertWriter(csv.writer(out, lineterminator="\r\n"))
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns())
     for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug)):
 
         def by(*types, r=r):
             return " | ".join(c.value for c in r.contacts if c.type in types)
 
+        langs = text_languages()
         writer.writerow(
             [
                 r.slug,
                 r.folder,
                 " ".join(r.countries),
-                r.name.en or "",
-                r.name.ar or "",
+                *(r.name.values.get(lang) or "" for lang in langs),
                 " ".join(r.kinds),
-                r.summary.en or "",
-                r.summary.ar or "",
-                r.city.en or "",
-                r.city.ar or "",
+                *(r.summary.values.get(lang) or "" for lang in langs),
+                *(r.city.values.get(lang) or "" for lang in langs),
                 by("phone"),
                 by("email"),
                 by("website"),
                 " | ".join(f"{c.type}: {c.value}" for c in r.contacts if c.type not in ("phone", "email", "website")),
                 " ".join(r.languages),
-                (r.address.en or "") if r.address else "",
-                (r.address.ar or "") if r.address else "",
+                *(((r.address.values.get(lang) or "") if r.address else "") for lang in langs),
                 r.last_verified.isoformat() if r.last_verified else "",
                 r.verified_by or "",
                 r.status,
                 " ".join(s.url for s in r.sources),
-                pages[r.path]["ar"],
-                pages[r.path]["en"],
+                *(pages[r.path][lang] for lang in codes()),
                 *(evidence_fields(r)[k] or "" for k in ("newest_source_date", "newest_source_kind")),
                 *hours.csv_cells(r),
             ]

@@ -33,11 +33,13 @@ import re
 import sys
 from pathlib import Path
 
+from ..core.languages import codes
+
 # The guides, each with the language of its tables
 DOCS = {"CONTRIBUTING.md": "en", "CONTRIBUTING.ar.md": "ar"}
 SCHEMA_DIR = Path("data") / "schema"
 SCHEMA_GLOB = "*.schema.json"
-TEXT_KEYS = frozenset({"en", "ar"})  # an object with only these properties is a text, not a table
+TEXT_KEYS = frozenset(codes())  # an object with only these properties is a text, not a table
 
 WORDS = {
     "en": {

@@ -15,21 +15,23 @@ from ..core.model import LAW_TEXTS, Dataset, Text
 from ..core.places import country_name
 from .csv_cells import InertWriter
 
-LAW_CSV_COLUMNS = [
-    "country",
-    "name_en",
-    "name_ar",
-    "jurisdiction_en",
-    "jurisdiction_ar",
-    "same_sex_acts",
-    *(f"{k}_{lang}" for k in (*LAW_TEXTS, "summary") for lang in ("en", "ar")),
-    "sources",
-    "source_dates",
-    "as_of",
-    "confidence",
-    "page_ar",
-    "page_en",
-]
+
+def law_csv_columns(dataset: Dataset) -> list[str]:
+    """law.csv's header: name_<code>, jurisdiction_<code>, every text per registered language
+    (English and Arabic first), and the law's page in each language (page_<code>)."""
+    langs = dataset.languages.text_order
+    return [
+        "country",
+        *(f"name_{lang}" for lang in langs),
+        *(f"jurisdiction_{lang}" for lang in langs),
+        "same_sex_acts",
+        *(f"{k}_{lang}" for k in (*LAW_TEXTS, "summary") for lang in langs),
+        "sources",
+        "source_dates",
+        "as_of",
+        "confidence",
+        *(f"page_{lang}" for lang in dataset.languages.codes),
+    ]
 
 
 def _records(dataset):
@@ -42,19 +44,21 @@ def law_files(dataset: Dataset) -> dict[str, str]:
     """law.json and law.csv: every law item with its sources and dates."""
     name = country_name
 
+    langs = dataset.languages.text_order
+
     def text(t: Text) -> dict:
-        return {"en": t.en, "ar": t.ar}
+        return {lang: t.values.get(lang) for lang in langs}
 
     items = []
     out = io.StringIO()
     writer = InertWriter(csv.writer(out, lineterminator="\r\n"))
-    writer.writerow(LAW_CSV_COLUMNS)
+    writer.writerow(law_csv_columns(dataset))
     for code, _country, item in _records(dataset):
-        pages = {"ar": f"countries/{code}.html#law", "en": f"en/countries/{code}.html#law"}
+        pages = {lang: f"{dataset.languages.prefix(lang)}countries/{code}.html#law" for lang in dataset.languages.codes}
         items.append(
             {
                 "country": code,
-                "name": {"en": name(code, "en"), "ar": name(code, "ar")},
+                "name": {lang: name(code, lang) for lang in langs},
                 "jurisdiction": text(item.jurisdiction) if item.jurisdiction else None,
                 "same_sex_acts": item.same_sex_acts,
                 **{k: text(getattr(item, k)) for k in (*LAW_TEXTS, "summary")},
@@ -69,18 +73,15 @@ def law_files(dataset: Dataset) -> dict[str, str]:
         writer.writerow(
             [
                 code,
-                name(code, "en"),
-                name(code, "ar"),
-                item.jurisdiction.en or "",
-                item.jurisdiction.ar or "",
+                *(name(code, lang) for lang in langs),
+                *(item.jurisdiction.values.get(lang) or "" for lang in langs),
                 item.same_sex_acts,
-                *((getattr(getattr(item, k), lang) or "") for k in (*LAW_TEXTS, "summary") for lang in ("en", "ar")),
+                *((getattr(item, k).values.get(lang) or "") for k in (*LAW_TEXTS, "summary") for lang in langs),
                 " ".join(s.url for s in item.sources),
                 " ".join(s.written_date for s in item.sources),
                 item.as_of,
                 item.confidence,
-                pages["ar"],
-                pages["en"],
+                *(pages[lang] for lang in dataset.languages.codes),
             ]
         )
     doc = {

@@ -34,7 +34,7 @@ import re
 
 import phonenumbers
 
-from ..core.languages import LANGUAGES
+from ..core.languages import codes, direction
 from ..core.model import Resource
 from ..core.normalise import STOP_WORDS, _tokens, normalise
 from ..core.places import INTERNATIONAL, country_name
@@ -76,8 +76,8 @@ def phone_digits(dials: str, written: str) -> set[str]:
 def terms(r: Resource, kinds: dict) -> dict[str, int]:
     """token → the strongest field weight it has in this entry.
 
-    The same for every page language: both languages' names, cities, summaries, kind labels
-    and CLDR country names are searched, with ISO codes and contact values.
+    The same for every page language: every registered language's names, cities, summaries,
+    kind labels and CLDR country names are searched, with ISO codes and contact values.
     """
     found: dict[str, int] = {}
 
@@ -88,14 +88,14 @@ def terms(r: Resource, kinds: dict) -> dict[str, int]:
             if found.get(token, 0) < weight:
                 found[token] = weight
 
-    for lang in LANGUAGES:
-        add(getattr(r.name, lang), NAME)
-        add(getattr(r.city, lang), PLACE)
-        add(getattr(r.summary, lang), OTHER)
+    for lang in codes():
+        add(r.name.values.get(lang), NAME)
+        add(r.city.values.get(lang), PLACE)
+        add(r.summary.values.get(lang), OTHER)
         if r.address:
-            add(getattr(r.address, lang), OTHER)
+            add(r.address.values.get(lang), OTHER)
         for key in r.kinds:
-            add(getattr(kinds[key].label, lang), PLACE)
+            add(kinds[key].label.values.get(lang), PLACE)
         for code in r.countries:
             add(country_name(code, lang), PLACE)
     for code in r.countries:
@@ -159,7 +159,7 @@ def _term_files(dataset) -> dict[str, str]:
         for token, weight in terms(r, dataset.kinds).items():
             postings.setdefault(token, []).append((doc, weight))
     for doc, code in enumerate(search_countries(dataset), start=len(dataset.resources)):  # country pages
-        for token in {code, *(t for lang in LANGUAGES for t in _tokens(country_name(code, lang)))}:
+        for token in {code, *(t for lang in dataset.languages.codes for t in _tokens(country_name(code, lang)))}:
             postings.setdefault(token, []).append((doc, PLACE))  # as strong as a place: entries first
     encoded = {token: _postings(entries) for token, entries in sorted(postings.items())}
     size = sum(len(t) * 2 + 4 * len(p) + 4 for t, p in encoded.items())
@@ -261,6 +261,7 @@ def build_index(site: Renderer) -> tuple[str, dict[str, str]]:
         "countries": [[code, country_name(code, lang)] for code in countries],
         "kinds": [[key, site.dataset.kinds[key].label.get(lang).text] for key in kind_keys],
         "stop": STOP_WORDS,
+        "rtl": [code for code in site.dataset.languages.codes if direction(code) == "rtl"],
         **index_meta(site, doc_order(site.dataset), country_index),
     }
     files["meta.js"] = _js("meta", meta)

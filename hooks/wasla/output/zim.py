@@ -3,8 +3,9 @@
 ``make_zim(site, dist, meta)`` writes ``dist/wasla-<date>.zim`` (to a temporary name, then
 renamed: all or nothing). Every file of the site goes in under its own path, so the site's
 relative links work inside the ZIM unchanged; the Arabic home is the main page; HTML pages are
-"front articles" in libzim's full-text index (Xapian, Arabic stemming; English words are
-indexed too), so Kiwix's own search finds entries by name, city and country in both languages.
+"front articles" in libzim's full-text index (Xapian, stemming in the default language; the
+other languages' words are indexed too), so Kiwix's own search finds entries by name, city and
+country in every language. Every registered language is in; the metadata names them all.
 
 Two things differ from the site on the web:
 - The quick exit's link goes to the local neutral page (``assets/neutral.html``), the same page
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from libzim.writer import Creator, Hint, Item, StringProvider
 
+from ..core.languages import codes, english_name, iso639_3
 from .checksums import NOT_LISTED
 
 MAIN_PAGE = "index.html"
@@ -61,12 +63,12 @@ class Metadata:
 
     date: str  # YYYY-MM-DD
     title: str = "Wasla · وصلة"
-    description: str = "A directory of hotlines, legal aid and safe spaces, in Arabic and English."
+    description: str = ""  # empty: "… in Arabic, English, …", every registered language
     creator: str = "Wasla"
     publisher: str = "Wasla"
     source: str = ""
     name: str = "wasla_mul_all"
-    language: str = "ara,eng"
+    language: str = ""  # empty: every registered language, ISO 639-3, the default first
     tags: str = "_category:other;_ftindex:yes;_pictures:no;_videos:no;_details:yes"
 
 
@@ -159,14 +161,19 @@ def make_zim(site: str | Path, dist: str | Path, meta: Metadata) -> Path:
     target = dist / f"wasla-{meta.date}.zim"
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    with Creator(str(tmp)).config_indexing(True, "ara").config_verbose(False) as creator:
+    langs = codes()
+    language = meta.language or ",".join(iso639_3(code) for code in langs)
+    names = [english_name(c) for c in langs]
+    said = " and ".join(names) if len(names) <= 2 else f"{len(names)} languages"  # Kiwix: at most 80 characters
+    description = meta.description or f"A directory of hotlines, legal aid and safe spaces, in {said}."
+    with Creator(str(tmp)).config_indexing(True, iso639_3(langs[0])).config_verbose(False) as creator:
         creator.set_mainpath(MAIN_PAGE)
         creator.add_illustration(48, illustration())
         for key, value in (
             ("Name", meta.name),
             ("Title", meta.title),
-            ("Description", meta.description),
-            ("Language", meta.language),
+            ("Description", description),
+            ("Language", language),
             ("Creator", meta.creator),
             ("Publisher", meta.publisher),
             ("Date", meta.date),

@@ -4,7 +4,7 @@
 - ``pos_of``        the position of a value (or of its key, when the value has none).
 - ``got``           a value as a message quotes it ('a mapping', a shortened string).
 - ``check_fields``  layer one of every file: unknown fields, required fields, kinds of value.
-- ``check_text``, ``to_text``  a text: one string for every language, or one per language.
+- ``check_text``, ``to_text``  a text: one string for every language, or one per registered language.
 - ``written_date``  every date of every file: the digits 0-9, a real day, month or year, not in
                     the future (``last_verified``, source dates, warning dates, a law's ``as_of``).
 - ``ascii_digits``  where a date or a code is expected, the digits 0-9 and no others.
@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..core.dates import PRECISIONS, UNDATED
-from ..core.languages import TEXT_LANGUAGES, language_codes
+from ..core.languages import codes, language_codes, registry
 from ..core.model import Text
 from ..core.problems import ERROR, WARNING, Problem, did_you_mean
 from ..core.yamlload import Map, Pos
@@ -129,25 +129,29 @@ def check_fields(c: Check, mapping: Map, spec: dict, where: str, moved: dict[str
 
 
 def check_text(c: Check, value, label: str, parent: Map, key: str, required: bool = True) -> None:
-    """A text is one string (the same in both languages) or a mapping with 'en' and/or 'ar'."""
+    """A text is one string (the same in every language) or a mapping of registered languages
+    (data/languages.yml) to text; English or the default language must be among them."""
     if isinstance(value, str):
         return
+    known = codes()
+    needed = registry().required
     if not isinstance(value, dict):
+        lines = " and ".join(f"'{lang}:'" for lang in needed)
         c.error(
             pos_of(value, parent, key),
             label,
-            f"must be text or {{en, ar}}; expected 'en:' and 'ar:' lines; got {got(value)}",
+            f"must be text or {{{', '.join(needed)}}}; expected {lines} lines; got {got(value)}",
             "text_shape",
         )
         return
     for lang, text in value.items():
-        if lang not in TEXT_LANGUAGES:
-            close = did_you_mean(lang, TEXT_LANGUAGES, cutoff=0.4)
-            hint = f"did you mean '{close}'?" if close else "remove it"
+        if lang not in known:
+            close = did_you_mean(lang, known, cutoff=0.6)
+            hint = f"did you mean '{close}'?" if close else "remove it, or add the language to data/languages.yml;"
             c.error(
                 value.key_pos.get(lang),
                 f"{label}.{lang}",
-                f"unknown language; {hint} expected 'en' or 'ar'; got '{lang}'",
+                f"unknown language; {hint} expected one of: {', '.join(known)}; got '{lang}'",
                 "unknown_field",
             )
         elif not isinstance(text, str):
@@ -157,20 +161,20 @@ def check_text(c: Check, value, label: str, parent: Map, key: str, required: boo
                 f"must be text; expected text on the same line; got {got(text)}",
                 "text_shape",
             )
-    if not any(isinstance(value.get(lang), str) and value.get(lang).strip() for lang in TEXT_LANGUAGES):
+    if not any(isinstance(value.get(lang), str) and value.get(lang).strip() for lang in needed):
         if required or any(not isinstance(v, str) or v.strip() for v in value.values()):
-            c.error(value.pos, label, "has no text; expected 'en:' or 'ar:' with text; got empty text", "text_shape")
+            wanted = " or ".join(f"'{lang}:'" for lang in needed)
+            c.error(value.pos, label, f"has no text; expected {wanted} with text; got empty text", "text_shape")
 
 
 def to_text(value) -> Text:
+    """A written text as a Text: one string stands for every registered language (neutral)."""
     if isinstance(value, str):
-        return Text(en=value.strip() or None, ar=value.strip() or None, neutral=True)
+        text = value.strip()
+        return Text({lang: text for lang in codes()} if text else {}, neutral=True)
     if isinstance(value, dict):
-        en = value.get("en")
-        ar = value.get("ar")
-        en = en.strip() if isinstance(en, str) and en.strip() else None
-        ar = ar.strip() if isinstance(ar, str) and ar.strip() else None
-        return Text(en=en, ar=ar)
+        known = codes()
+        return Text({lang: text.strip() for lang in known if isinstance(text := value.get(lang), str) and text.strip()})
     return Text()
 
 

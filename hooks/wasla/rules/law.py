@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..core.dates import UNDATED
+from ..core.languages import english_name, registry
 from ..core.model import CONFIDENCES, LAW_TEXTS, Country, LawItem
 from ..core.places import country_codes
 from ..core.problems import Problem
@@ -124,7 +125,7 @@ def law_summary_in_both_languages(c: Check, item: Map, where: str) -> None:
     value = item.get("summary")
     if not isinstance(value, dict):
         return
-    for lang, name in (("en", "English"), ("ar", "Arabic")):
+    for lang, name in ((lang, english_name(lang)) for lang in registry().required):
         text = value.get(lang)
         if not (isinstance(text, str) and text.strip()):
             c.error(

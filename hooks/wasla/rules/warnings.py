@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..core.languages import english_name, registry
 from ..core.model import SafetyWarning
 from ..core.yamlload import Map
 from .check import Check, check_fields, enum_is_known, got, pos_of, to_text, written_date
@@ -54,7 +55,7 @@ def warning_is_complete(c: Check, item, where: str, parent: Map, today: dt.date)
             "warning_in_both_languages",
         )
     elif isinstance(text, dict):
-        for lang, name in (("en", "English"), ("ar", "Arabic")):
+        for lang, name in ((lang, english_name(lang)) for lang in registry().required):
             if not (isinstance(text.get(lang), str) and text.get(lang).strip()):
                 c.error(
                     text.pos,

@@ -33,7 +33,10 @@
   }
 
   // -- normalisation: the same steps as hooks/wasla/search.py --------------------------------
-  var CHARS = { "\u0671": "\u0627", "\u0649": "\u064a", "\u06cc": "\u064a", "\u0629": "\u0647", "\u06a9": "\u0643", "\u0640": "" };
+  var CHARS = {
+    "\u0671": "\u0627", "\u0649": "\u064a", "\u06cc": "\u064a", "\u0629": "\u0647", "\u06a9": "\u0643", "\u0640": "",
+    "\u200c": "", "\u200d": "", "\u0131": "i", "\u0153": "oe", "\u00e6": "ae"
+  };
   var ARTICLES = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644", "\u0627\u0644"];
   var PREFIXES = "\u0648\u0628\u0644\u0641\u0643";
   var STOP = {};
@@ -41,7 +44,7 @@
   function normalise(text) {
     return text.toLowerCase().normalize("NFKD")
       .replace(/\p{M}/gu, "")
-      .replace(/[\u0671\u0649\u06cc\u0629\u06a9\u0640]/g, function (c) { return CHARS[c]; })
+      .replace(/[\u0671\u0649\u06cc\u0629\u06a9\u0640\u200c\u200d\u0131\u0153\u00e6]/g, function (c) { return CHARS[c]; })
       .replace(/[\u0660-\u0669]/g, function (c) { return String(c.charCodeAt(0) - 0x0660); })
       .replace(/[\u06f0-\u06f9]/g, function (c) { return String(c.charCodeAt(0) - 0x06f0); })
       .replace(/([0-9])[\s\-.\/()]+(?=[0-9])/g, "$1");
@@ -262,9 +265,9 @@
     item.querySelector("a").href = base + c[4];
     var name = item.querySelector("bdi");
     name.textContent = c[0];
-    if (c[1]) {  // the name is the other language's: say which, and keep the note
+    if (c[1]) {  // the name is another language's: say which, and keep the note
       name.lang = c[1];
-      name.dir = c[1] === "ar" ? "rtl" : "ltr";
+      name.dir = (meta.rtl || []).indexOf(c[1]) >= 0 ? "rtl" : "ltr";
     } else {
       item.querySelector(".wasla-untranslated").remove();
     }

@@ -69,7 +69,9 @@
    minutes, as deltas) from the build; we look now up each minute. Outside the horizon: no claim. */
 (function () {
   "use strict";
-  var now, lang = document.documentElement.lang === "ar" ? "ar-u-nu-latn" : "en";
+  /* The Gregorian calendar and ASCII digits in every language, as the build prints dates (CLDR
+     through babel): Intl.DateTimeFormat('fa') would otherwise write the Persian calendar. */
+  var now, lang = (document.documentElement.lang || "en") + "-u-ca-gregory-nu-latn";
   function fmt(minute, zone, o) {
     o.timeZone = zone;
     return new Intl.DateTimeFormat(lang, o).format(new Date(minute * 6e4));
