@@ -2,8 +2,10 @@
 
 Firefox is started headless on a fresh profile with --remote-debugging-port=0 and driven over
 its built-in WebDriver BiDi with `websockets` (no geckodriver, no patched browser). Every request
-the whole browser makes is recorded (network.beforeRequestSent on every context) and so is the
-console (log.entryAdded), so a test can say "nothing left this machine" and "no CSP violation".
+the whole browser makes is recorded: a page's through network.beforeRequestSent (every context),
+the browser's own through the proxy it is given (Catcher), which is all it can reach besides
+this machine. The console is recorded too (log.entryAdded), so a test can say "nothing left this
+machine" and "no CSP violation".
 
 Two profiles: GECKO is Firefox as a reader gets it, with only the browser's own background
 traffic turned off; SAFEST adds what Tor Browser's security level "Safest" sets (its
@@ -211,7 +213,6 @@ class Gecko:
         self.requests: list[str] = []
         self.console: list[dict] = []
         self._id = 0
-        self._events: list[dict] = []
 
     # -- process and session -------------------------------------------------------------------
     def __enter__(self) -> "Gecko":
@@ -226,8 +227,8 @@ class Gecko:
         (self.profile / "user.js").write_text(user_js({**self.prefs, **proxy}), encoding="utf-8")
         env = {**os.environ, "MOZ_REMOTE_SETTINGS_DEVTOOLS": "1", "MOZ_HEADLESS": "1",
                "MOZ_CRASHREPORTER_DISABLE": "1", "MOZ_DISABLE_AUTO_SAFE_MODE": "1"}
-        for proxy in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-            env.pop(proxy, None)
+        for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+            env.pop(name, None)
         self.proc = subprocess.Popen(
             [FIREFOX, "--headless", "--no-remote", "-profile", str(self.profile), "--remote-debugging-port=0",
              "about:blank"],
@@ -236,8 +237,7 @@ class Gecko:
             url = self._listening_on(timeout=60)
             self.ws = self._stack.enter_context(connect(url + "/session", max_size=64 * 2**20, open_timeout=30))
             self.send("session.new", {"capabilities": {"alwaysMatch": {"acceptInsecureCerts": False}}})
-            self.send("session.subscribe", {"events": ["network.beforeRequestSent", "log.entryAdded",
-                                                       "browsingContext.load"]})
+            self.send("session.subscribe", {"events": ["network.beforeRequestSent", "log.entryAdded"]})
             # a tab of our own, in front: the first one never gets focus in a headless window, and
             # without focus no focus or focusin event fires (the search loads on focusin)
             first = self.send("browsingContext.getTree", {})["contexts"][0]["context"]
@@ -314,7 +314,6 @@ class Gecko:
             self.requests.append(params["request"]["url"])
         elif method == "log.entryAdded":
             self.console.append({"level": params.get("level"), "text": params.get("text") or ""})
-        self._events.append(message)
 
     def pump(self, seconds: float = 0.3):
         """Read the events that arrive within `seconds` (a late prefetch, a console message)."""
@@ -383,8 +382,8 @@ class Gecko:
             {"type": "key", "id": "keyboard", "actions": keys}]})
 
     def tab_order(self, count: int) -> list[str]:
-        """Press Tab `count` times from the top of the page; the focused element's class or tag each time."""
-        self.js("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+        """Press Tab `count` times; the focused element's class (or tag) each time. Call it right
+        after goto(): nothing has focus yet, so the first Tab goes to the page's first stop."""
         out = []
         for _ in range(count):
             self.send("input.performActions", {"context": self.context, "actions": [

@@ -41,7 +41,7 @@ def test_no_page_asks_for_a_prefetch(fixture_site):
     """Firefox prefetches rel=next, which the page's CSP refuses; a DNS prefetch of the links' hosts
     would tell the network which organisations a page lists before any tap."""
     pages = [p for p in fixture_site.rglob("*.html") if "assets" not in p.parts]
-    assert len(pages) > 60
+    assert len(pages) > 60  # every page type, every country, both languages
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert re.findall(r'<link[^>]*rel="(?:next|prev|prefetch|preload|prerender|preconnect|dns-prefetch)"', head) == []
@@ -52,10 +52,8 @@ def test_no_page_asks_for_a_prefetch(fixture_site):
 def gecko(request):
     """One Firefox per profile for the whole module: Tor Browser's Safest, then JavaScript on."""
     with Gecko(SAFEST if request.param == "safest" else {}) as g:
-        g.name = request.param
         yield g
-        # nothing left this machine over the whole session, the browser's start included
-        assert g.foreign_requests() == []
+        assert g.foreign_requests() == []  # nor after the last visit (each visit checks its own)
 
 
 def visit(g: Gecko, url: str):

@@ -1,5 +1,6 @@
 """The fixture site in a text browser (w3m -dump, Debian's w3m): every page type in both
-languages keeps every name, every number and every one-tap link, with no stray control."""
+languages keeps every name, every number and every one-tap link, with no stray control and no
+word that looks like a control but does nothing."""
 import re
 import shutil
 import subprocess
@@ -71,6 +72,11 @@ def test_no_stray_control(fixture_site, rel):
             any(s[k] in line for k in ("search_label", "search_all_countries", "search_all_kinds")) for line in others)
     else:
         assert controls == [1, 2] and others == []
-    # the bar: Exit, the other language, Search, each a link; no "Menu" that does nothing
+    # the bar: Exit, the other language, Search, Menu, each a link; the menu's goes to the footer's
+    # list of pages (where there is no drawer to open)
     bar = next(line for line in lines if s["quick_exit"] in line)
-    assert re.fullmatch(rf"\[\d+\]{s['quick_exit']} \[\d+\]{s['switch_to']} \[\d+\]{s['search']}", bar), bar
+    words = (s["quick_exit"], s["switch_to"], s["search"], s["menu"])
+    assert re.fullmatch(" ".join(rf"\[\d+\]{w}" for w in words), bar), bar
+    menu = int(re.findall(r"\[(\d+)\]", bar)[-1])
+    assert links[menu].endswith("#wasla-pages")
+    assert re.search(rf"\[\d+\]{s['trace_link']} · \[\d+\]{s['about']}", text)
