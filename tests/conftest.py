@@ -108,19 +108,20 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """A built site over http://127.0.0.1 at a sub-path (/mirror/wasla/); yields its address."""
+def serve(site: Path, at: str = "mirror/wasla"):
+    """A built site over http://127.0.0.1 at a sub-path (/mirror/wasla/; at="" serves it at the
+    root, as a host serves 404.html); yields its address."""
     root = site.parent / "served"
-    (root / "mirror").mkdir(parents=True, exist_ok=True)
-    target = root / "mirror" / "wasla"
-    if not target.exists():
+    target = root / at if at else site
+    if at and not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.symlink_to(site, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(root))
+    handler = functools.partial(QuietHandler, directory=str(root if at else site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/mirror/wasla/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/" + (f"{at}/" if at else "")
     finally:
         httpd.shutdown()
 

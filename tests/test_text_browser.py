@@ -1,0 +1,82 @@
+"""The fixture site in a text browser (w3m -dump, Debian's w3m): every page type in both
+languages keeps every name, every number and every one-tap link, with no stray control and no
+word that looks like a control but does nothing."""
+import re
+import shutil
+import subprocess
+
+import pytest
+from lxml import html as lxml_html
+
+from wasla.render import strings
+
+pytestmark = pytest.mark.browser
+
+W3M = shutil.which("w3m") or "/usr/bin/w3m"
+PAGES = ["index.html", "countries/lb.html", "countries/eg.html", "countries/international.html",
+         "kinds/hotline.html", "kinds/health.html", "safety.html", "about.html", "contribute.html", "open-data.html"]
+ALL = PAGES + [f"en/{p}" for p in PAGES] + ["404.html"]
+# Material's drawer and search checkboxes, first in <body> and outside every template block: the
+# only controls a text browser shows (the home page adds its search form, which needs JavaScript
+# and says so just above it).
+THEME_TOGGLES = "[1][ ] [2][ ]"
+
+
+def dump(path) -> tuple[str, dict[int, str]]:
+    """w3m's text of a page and its numbered links (number -> address)."""
+    assert shutil.which("w3m"), "w3m is missing: run 'apt-get install -y w3m' (.ci/packages does)"
+    out = subprocess.run([W3M, "-dump", "-T", "text/html", "-cols", "400", "-o", "display_link_number=1",
+                          "-I", "UTF-8", "-O", "UTF-8", str(path)],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    text, _, refs = out.partition("\nReferences:\n")
+    links = {int(n): url for n, url in re.findall(r"^\[(\d+)\] (\S+)$", refs, re.M)}
+    return text, links
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("rel", ALL)
+def test_every_name_number_and_link_survives(fixture_site, rel):
+    tree = lxml_html.fromstring((fixture_site / rel).read_bytes())
+    text, links = dump(fixture_site / rel)
+    shown, targets = squash(text), set(links.values())
+    buttons = tree.cssselect("a.wasla-contact__link[href]")  # not the search results' <template>
+    names = [squash(n.text_content()) for n in tree.cssselect(".wasla-card__name, .wasla-quick__name")]
+    numbers = [squash(b.text_content()) for b in tree.cssselect("a.wasla-contact__link[href] bdi")]
+    hrefs = [a.get("href") for a in buttons]
+    if rel.endswith(("lb.html", "eg.html", "international.html", "hotline.html", "health.html")):
+        assert names and numbers and hrefs
+    assert [n for n in names if n not in shown] == []
+    assert [n for n in numbers if n not in shown] == []
+    assert [h for h in hrefs if h not in targets] == []
+    # every tel: and mailto: the page holds, in the dump's links too
+    local = {a.get("href") for a in tree.cssselect("a[href^='tel:'], a[href^='mailto:'], a[href^='sms:']")}
+    assert local - targets == set()
+    assert "https://www.accuweather.com/" in targets  # the exit
+
+
+@pytest.mark.parametrize("rel", ALL)
+def test_no_stray_control(fixture_site, rel):
+    text, links = dump(fixture_site / rel)
+    lines = text.splitlines()
+    numbered = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    controls = sorted(numbered - set(links))
+    assert lines[0] == THEME_TOGGLES
+    lang = "en" if rel.startswith("en/") else "ar"
+    s = strings(lang)
+    others = [line for line in lines[1:] if any(f"[{n}]" in line for n in controls)]
+    if rel.endswith("index.html"):  # the search form: its box, and its lists of countries and kinds
+        assert len(controls) == 5 and others and all(
+            any(s[k] in line for k in ("search_label", "search_all_countries", "search_all_kinds")) for line in others)
+    else:
+        assert controls == [1, 2] and others == []
+    # the bar: Exit, the other language, Search, Menu, each a link; the menu's goes to the footer's
+    # list of pages (where there is no drawer to open)
+    bar = next(line for line in lines if s["quick_exit"] in line)
+    words = (s["quick_exit"], s["switch_to"], s["search"], s["menu"])
+    assert re.fullmatch(" ".join(rf"\[\d+\]{w}" for w in words), bar), bar
+    menu = int(re.findall(r"\[(\d+)\]", bar)[-1])
+    assert links[menu].endswith("#wasla-pages")
+    assert re.search(rf"\[\d+\]{s['trace_link']} · \[\d+\]{s['about']}", text)
