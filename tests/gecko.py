@@ -11,6 +11,7 @@ Two profiles: GECKO is Firefox as a reader gets it, with only the browser's own 
 traffic turned off; SAFEST adds what Tor Browser's security level "Safest" sets (its
 SecurityLevel module, and NoScript's capabilities at that level: no script, no fonts, no media).
 """
+
 from __future__ import annotations
 
 import base64
@@ -215,24 +216,43 @@ class Gecko:
         self._id = 0
 
     # -- process and session -------------------------------------------------------------------
-    def __enter__(self) -> "Gecko":
+    def __enter__(self) -> Gecko:
         from websockets.sync.client import connect
 
         assert Path(FIREFOX).exists(), f"{FIREFOX} is missing: run 'apt-get install -y firefox-esr' (.ci/packages does)"
         self._stack = contextlib.ExitStack()
         self.catcher = Catcher()
-        proxy = {f"network.proxy.{kind}": value for scheme in ("http", "ssl", "socks")
-                 for kind, value in ((scheme, "127.0.0.1"), (f"{scheme}_port", self.catcher.port))}
+        proxy = {
+            f"network.proxy.{kind}": value
+            for scheme in ("http", "ssl", "socks")
+            for kind, value in ((scheme, "127.0.0.1"), (f"{scheme}_port", self.catcher.port))
+        }
         self.profile = Path(tempfile.mkdtemp(prefix="wasla-gecko-"))
         (self.profile / "user.js").write_text(user_js({**self.prefs, **proxy}), encoding="utf-8")
-        env = {**os.environ, "MOZ_REMOTE_SETTINGS_DEVTOOLS": "1", "MOZ_HEADLESS": "1",
-               "MOZ_CRASHREPORTER_DISABLE": "1", "MOZ_DISABLE_AUTO_SAFE_MODE": "1"}
+        env = {
+            **os.environ,
+            "MOZ_REMOTE_SETTINGS_DEVTOOLS": "1",
+            "MOZ_HEADLESS": "1",
+            "MOZ_CRASHREPORTER_DISABLE": "1",
+            "MOZ_DISABLE_AUTO_SAFE_MODE": "1",
+        }
         for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
             env.pop(name, None)
         self.proc = subprocess.Popen(
-            [FIREFOX, "--headless", "--no-remote", "-profile", str(self.profile), "--remote-debugging-port=0",
-             "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            [
+                FIREFOX,
+                "--headless",
+                "--no-remote",
+                "-profile",
+                str(self.profile),
+                "--remote-debugging-port=0",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         try:
             url = self._listening_on(timeout=60)
             self.ws = self._stack.enter_context(connect(url + "/session", max_size=64 * 2**20, open_timeout=30))
@@ -285,9 +305,11 @@ class Gecko:
 
     def _drain_stderr(self):
         """Keep reading Firefox's stderr so that it never blocks on a full pipe."""
+
         def drain():
             for _ in iter(lambda: self.proc.stderr.read(65536), b""):
                 pass
+
         threading.Thread(target=drain, daemon=True).start()
 
     # -- protocol ------------------------------------------------------------------------------
@@ -328,8 +350,9 @@ class Gecko:
 
     # -- what a test uses ----------------------------------------------------------------------
     def viewport(self, width: int, height: int):
-        self.send("browsingContext.setViewport", {"context": self.context,
-                                                  "viewport": {"width": width, "height": height}})
+        self.send(
+            "browsingContext.setViewport", {"context": self.context, "viewport": {"width": width, "height": height}}
+        )
 
     def goto(self, url: str):
         self.send("browsingContext.navigate", {"context": self.context, "url": url, "wait": "complete"})
@@ -342,10 +365,16 @@ class Gecko:
         promise=True awaits an async function (only with JavaScript on: off, no promise settles)."""
         call = f"({function})(...a.map(x => JSON.parse(x)))"
         wrapped = f"async (...a) => JSON.stringify(await {call})" if promise else f"(...a) => JSON.stringify({call})"
-        result = self.send("script.callFunction", {
-            "functionDeclaration": wrapped, "awaitPromise": promise,
-            "target": {"context": self.context, "sandbox": "wasla-test"},
-            "arguments": [{"type": "string", "value": json.dumps(a)} for a in args]}, timeout=30)
+        result = self.send(
+            "script.callFunction",
+            {
+                "functionDeclaration": wrapped,
+                "awaitPromise": promise,
+                "target": {"context": self.context, "sandbox": "wasla-test"},
+                "arguments": [{"type": "string", "value": json.dumps(a)} for a in args],
+            },
+            timeout=30,
+        )
         if result.get("type") == "exception":
             raise GeckoError(result["exceptionDetails"].get("text", "script error"))
         value = result["result"]
@@ -362,35 +391,69 @@ class Gecko:
             self.pump(0.1)
 
     def locate(self, css: str) -> dict:
-        nodes = self.send("browsingContext.locateNodes", {
-            "context": self.context, "locator": {"type": "css", "value": css}, "maxNodeCount": 1})["nodes"]
+        nodes = self.send(
+            "browsingContext.locateNodes",
+            {"context": self.context, "locator": {"type": "css", "value": css}, "maxNodeCount": 1},
+        )["nodes"]
         if not nodes:
             raise GeckoError(f"nothing matches {css}")
         return {"sharedId": nodes[0]["sharedId"]}
 
     def click(self, css: str):
         self.js("s => document.querySelector(s).scrollIntoView({block: 'center'})", css)
-        self.send("input.performActions", {"context": self.context, "actions": [{
-            "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
-                {"type": "pointerMove", "x": 0, "y": 0, "origin": {"type": "element", "element": self.locate(css)}},
-                {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}]})
+        self.send(
+            "input.performActions",
+            {
+                "context": self.context,
+                "actions": [
+                    {
+                        "type": "pointer",
+                        "id": "mouse",
+                        "parameters": {"pointerType": "mouse"},
+                        "actions": [
+                            {
+                                "type": "pointerMove",
+                                "x": 0,
+                                "y": 0,
+                                "origin": {"type": "element", "element": self.locate(css)},
+                            },
+                            {"type": "pointerDown", "button": 0},
+                            {"type": "pointerUp", "button": 0},
+                        ],
+                    }
+                ],
+            },
+        )
 
     def type(self, css: str, text: str):
         self.click(css)
         keys = [a for ch in text for a in ({"type": "keyDown", "value": ch}, {"type": "keyUp", "value": ch})]
-        self.send("input.performActions", {"context": self.context, "actions": [
-            {"type": "key", "id": "keyboard", "actions": keys}]})
+        self.send(
+            "input.performActions",
+            {"context": self.context, "actions": [{"type": "key", "id": "keyboard", "actions": keys}]},
+        )
 
     def tab_order(self, count: int) -> list[str]:
         """Press Tab `count` times; the focused element's class (or tag) each time. Call it right
         after goto(): nothing has focus yet, so the first Tab goes to the page's first stop."""
         out = []
         for _ in range(count):
-            self.send("input.performActions", {"context": self.context, "actions": [
-                {"type": "key", "id": "keyboard", "actions": [{"type": "keyDown", "value": "\ue004"},
-                                                              {"type": "keyUp", "value": "\ue004"}]}]})
-            out.append(self.js("() => { const e = document.activeElement;"
-                               " return e.className || e.tagName.toLowerCase(); }"))
+            self.send(
+                "input.performActions",
+                {
+                    "context": self.context,
+                    "actions": [
+                        {
+                            "type": "key",
+                            "id": "keyboard",
+                            "actions": [{"type": "keyDown", "value": "\ue004"}, {"type": "keyUp", "value": "\ue004"}],
+                        }
+                    ],
+                },
+            )
+            out.append(
+                self.js("() => { const e = document.activeElement; return e.className || e.tagName.toLowerCase(); }")
+            )
         return out
 
     def screenshot(self, path: Path):

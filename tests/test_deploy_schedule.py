@@ -1,6 +1,7 @@
 """Time-dependent text stays true: the site is rebuilt every week, well inside the weeks for
 which a build writes "open now" (hooks/wasla/hours.py), and "may be out of date" is decided
 again at each build."""
+
 import yaml
 
 from conftest import ROOT

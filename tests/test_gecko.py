@@ -5,6 +5,7 @@ with JavaScript on, at 360 × 740, in Arabic (RTL) and English (LTR).
 Every test also holds the whole browser to two rules: no request leaves this machine (a page's
 requests and the browser's own, through the proxy that records them), and no
 Content-Security-Policy violation reaches the console."""
+
 import re
 
 import pytest
@@ -18,8 +19,12 @@ pytestmark = pytest.mark.browser
 LANGS = [("ar", ""), ("en", "en/")]
 # every page type: (path, its h1 in ar, in en, a link or anchor the page must hold)
 PAGES = [
-    ("index.html", "خطوط المساعدة والدعم القانوني والمساحات الآمنة في المنطقة العربية",
-     "Hotlines, legal aid and safe spaces in the Arabic-speaking region", 'a[href="tel:+35312345678"]'),
+    (
+        "index.html",
+        "خطوط المساعدة والدعم القانوني والمساحات الآمنة في المنطقة العربية",
+        "Hotlines, legal aid and safe spaces in the Arabic-speaking region",
+        'a[href="tel:+35312345678"]',
+    ),
     ("countries/lb.html", "لبنان", "Lebanon", 'a[href="tel:+9611123456"]'),
     ("kinds/hotline.html", "خطوط المساعدة", "Hotlines", 'a[href="tel:+9611123456"]'),
     ("safety.html", "كيف تحمي نفسك", "How to stay safe", "#channels"),
@@ -44,7 +49,9 @@ def test_no_page_asks_for_a_prefetch(fixture_site):
     assert len(pages) > 60  # every page type, every country, both languages
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
-        assert re.findall(r'<link[^>]*rel="(?:next|prev|prefetch|preload|prerender|preconnect|dns-prefetch)"', head) == []
+        assert (
+            re.findall(r'<link[^>]*rel="(?:next|prev|prefetch|preload|prerender|preconnect|dns-prefetch)"', head) == []
+        )
         assert '<meta http-equiv="x-dns-prefetch-control" content="off">' in head, page
 
 
@@ -120,10 +127,13 @@ def test_the_whole_region_is_on_the_first_screen(server, gecko, lang, prefix):
     clean(gecko)
 
 
-@pytest.mark.parametrize("path, order", [
-    ("index.html", ["md-skip", "wasla-exit", "wasla-switch"]),      # the theme's skip link, then Exit
-    ("countries/lb.html", ["wasla-exit", "wasla-switch", "wasla-find"]),
-])
+@pytest.mark.parametrize(
+    "path, order",
+    [
+        ("index.html", ["md-skip", "wasla-exit", "wasla-switch"]),  # the theme's skip link, then Exit
+        ("countries/lb.html", ["wasla-exit", "wasla-switch", "wasla-find"]),
+    ],
+)
 @pytest.mark.parametrize("lang, prefix", LANGS)
 def test_the_exit_link_comes_first_or_second(server, gecko, lang, prefix, path, order):
     visit(gecko, server + prefix + path)
@@ -160,8 +170,11 @@ def test_a_long_website_button_stays_on_one_line(long_server, gecko, lang, prefi
     visit(gecko, long_server + prefix + "countries/lb.html")
     buttons = gecko.js("""() => [...document.querySelectorAll('#long-addresses a.wasla-contact__link')]
         .map(a => [a.querySelector('bdi').textContent, Math.round(a.getBoundingClientRect().height)])""")
-    assert buttons == [["help.unhcr.org/lebanon/", 44], ["www.accessnow.org/help/", 44],
-                       ["www.rainbowrailroad.org", 44]]
+    assert buttons == [
+        ["help.unhcr.org/lebanon/", 44],
+        ["www.accessnow.org/help/", 44],
+        ["www.rainbowrailroad.org", 44],
+    ]
     clean(gecko)
 
 
@@ -181,6 +194,7 @@ def test_nothing_is_stored(server, gecko):
 
 # -- with JavaScript on only ------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def scripted():
     with Gecko() as g:
@@ -198,8 +212,11 @@ def test_search_finds_beirut(server, scripted, lang, prefix, query):
             && [...list.querySelectorAll(':scope > li > a')].map(a => a.getAttribute('href'));
     }""")
     assert found and all(href.startswith("countries/lb.html#") for href in found), found
-    state = scripted.js("""async () => [document.cookie, localStorage.length, sessionStorage.length,
-        (await indexedDB.databases()).length, location.search]""", promise=True)
+    state = scripted.js(
+        """async () => [document.cookie, localStorage.length, sessionStorage.length,
+        (await indexedDB.databases()).length, location.search]""",
+        promise=True,
+    )
     assert state == ["", 0, 0, 0, ""]  # nothing stored, the query not in the address
     clean(scripted)
 
@@ -211,19 +228,25 @@ def hours_server(tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("at, status", [
-    ("2026-11-25T08:00:00Z", ["Open now · closes 12:00", "Closed now · opens 20:00"]),  # Beirut's morning shift
-    ("2027-06-01T08:00:00Z", []),  # long after the build: the window is over, no claim either way
-])
+FIXED_CLOCK = """() => {
+    const fixed = new Date('AT').getTime(), RealDate = Date;
+    globalThis.Date = class extends RealDate {
+        constructor(...a) { super(...(a.length ? a : [fixed])); }
+        static now() { return fixed; }
+    };
+}"""
+
+
+@pytest.mark.parametrize(
+    "at, status",
+    [
+        ("2026-11-25T08:00:00Z", ["Open now · closes 12:00", "Closed now · opens 20:00"]),  # Beirut's morning shift
+        ("2027-06-01T08:00:00Z", []),  # long after the build: the window is over, no claim either way
+    ],
+)
 def test_open_now_says_nothing_outside_its_window(hours_server, scripted, at, status):
     """wasla.js reads the clock on the reader's device; Gecko's time zones and Intl are its own."""
-    script = scripted.send("script.addPreloadScript", {"functionDeclaration": """() => {
-        const fixed = new Date('%s').getTime(), RealDate = Date;
-        globalThis.Date = class extends RealDate {
-            constructor(...a) { super(...(a.length ? a : [fixed])); }
-            static now() { return fixed; }
-        };
-    }""" % at})["script"]
+    script = scripted.send("script.addPreloadScript", {"functionDeclaration": FIXED_CLOCK.replace("AT", at)})["script"]
     try:
         visit(scripted, hours_server + "en/countries/lb.html")
         shown = scripted.js("""() => [...document.querySelectorAll('#test-hours-beirut [data-wasla-hours-status]')]

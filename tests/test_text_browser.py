@@ -1,6 +1,7 @@
 """The fixture site in a text browser (w3m -dump, Debian's w3m): every page type in both
 languages keeps every name, every number and every one-tap link, with no stray control and no
 word that looks like a control but does nothing."""
+
 import re
 import shutil
 import subprocess
@@ -13,8 +14,18 @@ from wasla.render import strings
 pytestmark = pytest.mark.browser
 
 W3M = shutil.which("w3m") or "/usr/bin/w3m"
-PAGES = ["index.html", "countries/lb.html", "countries/eg.html", "countries/international.html",
-         "kinds/hotline.html", "kinds/health.html", "safety.html", "about.html", "contribute.html", "open-data.html"]
+PAGES = [
+    "index.html",
+    "countries/lb.html",
+    "countries/eg.html",
+    "countries/international.html",
+    "kinds/hotline.html",
+    "kinds/health.html",
+    "safety.html",
+    "about.html",
+    "contribute.html",
+    "open-data.html",
+]
 ALL = PAGES + [f"en/{p}" for p in PAGES] + ["404.html"]
 # Material's drawer and search checkboxes, first in <body> and outside every template block: the
 # only controls a text browser shows (the home page adds its search form, which needs JavaScript
@@ -25,9 +36,27 @@ THEME_TOGGLES = "[1][ ] [2][ ]"
 def dump(path) -> tuple[str, dict[int, str]]:
     """w3m's text of a page and its numbered links (number -> address)."""
     assert shutil.which("w3m"), "w3m is missing: run 'apt-get install -y w3m' (.ci/packages does)"
-    out = subprocess.run([W3M, "-dump", "-T", "text/html", "-cols", "400", "-o", "display_link_number=1",
-                          "-I", "UTF-8", "-O", "UTF-8", str(path)],
-                         capture_output=True, text=True, timeout=60, check=True).stdout
+    out = subprocess.run(
+        [
+            W3M,
+            "-dump",
+            "-T",
+            "text/html",
+            "-cols",
+            "400",
+            "-o",
+            "display_link_number=1",
+            "-I",
+            "UTF-8",
+            "-O",
+            "UTF-8",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
     text, _, refs = out.partition("\nReferences:\n")
     links = {int(n): url for n, url in re.findall(r"^\[(\d+)\] (\S+)$", refs, re.M)}
     return text, links
@@ -68,8 +97,14 @@ def test_no_stray_control(fixture_site, rel):
     s = strings(lang)
     others = [line for line in lines[1:] if any(f"[{n}]" in line for n in controls)]
     if rel.endswith("index.html"):  # the search form: its box, and its lists of countries and kinds
-        assert len(controls) == 5 and others and all(
-            any(s[k] in line for k in ("search_label", "search_all_countries", "search_all_kinds")) for line in others)
+        assert (
+            len(controls) == 5
+            and others
+            and all(
+                any(s[k] in line for k in ("search_label", "search_all_countries", "search_all_kinds"))
+                for line in others
+            )
+        )
     else:
         assert controls == [1, 2] and others == []
     # the bar: Exit, the other language, Search, Menu, each a link; the menu's goes to the footer's
