@@ -35,8 +35,8 @@ def test_coverage_counts_what_is_written_in_each_language(tmp_path):
     dataset, _ = load(make_data(tmp_path, files, fixtures=False), today=dt.date(2026, 11, 24))
     lines = {c.lang: c.line() for c in coverage(dataset, docs)}
     assert list(lines) == list(languages.shipped().codes)
-    assert lines["fa"].split(", ")[1:] == ["pages 1/2", "entry names 1/2", "summaries 1/2", "kinds 0/7"]
-    assert lines["fr"].split(", ")[1:] == ["pages 0/2", "entry names 2/2", "summaries 0/2", "kinds 0/7"]
+    assert lines["fa"].split(", ")[1:] == ["pages 1/2", "entry names 1/2", "summaries 1/2", "kinds 7/7"]
+    assert lines["fr"].split(", ")[1:] == ["pages 0/2", "entry names 2/2", "summaries 0/2", "kinds 7/7"]
     assert lines["ar"].split(", ")[1:] == ["pages 2/2", "entry names 1/2", "summaries 2/2", "kinds 7/7"]
     english = int(lines["en"].split(", ")[0].split("/")[1])
     assert lines["en"].startswith(f"en: strings {english}/{english}, ")
