@@ -12,7 +12,7 @@ import pytest
 
 from conftest import FIXTURES, built_site, serve
 from gecko import SAFEST, Gecko
-from wasla.render import strings
+from wasla.core.strings import strings
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from lxml import html as lxml_html
 
-from wasla.render import strings
+from wasla.core.strings import strings
 
 pytestmark = pytest.mark.browser
 
