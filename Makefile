@@ -87,7 +87,7 @@ zim: build
 
 ## check: validate data/ alone, fast; prints every problem as file:line:col
 check: $(STAMP)
-	$(PY) -m wasla check data
+	$(PY) -m wasla check data --coverage
 
 ## fields: write the field tables of CONTRIBUTING.md and CONTRIBUTING.ar.md from data/schema/
 fields: $(STAMP)

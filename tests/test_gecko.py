@@ -130,8 +130,8 @@ def test_the_whole_region_is_on_the_first_screen(server, gecko, lang, prefix):
 @pytest.mark.parametrize(
     "path, order",
     [
-        ("index.html", ["md-skip", "wasla-exit", "wasla-switch"]),  # the theme's skip link, then Exit
-        ("countries/lb.html", ["wasla-exit", "wasla-switch", "wasla-find"]),
+        ("index.html", ["md-skip", "wasla-exit", "summary"]),  # the theme's skip link, Exit, the language menu
+        ("countries/lb.html", ["wasla-exit", "summary", "wasla-find"]),
     ],
 )
 @pytest.mark.parametrize("lang, prefix", LANGS)

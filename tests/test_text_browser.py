@@ -9,6 +9,7 @@ import subprocess
 import pytest
 from lxml import html as lxml_html
 
+from wasla.core import languages
 from wasla.core.strings import strings
 
 pytestmark = pytest.mark.browser
@@ -107,11 +108,16 @@ def test_no_stray_control(fixture_site, rel):
         )
     else:
         assert controls == [1, 2] and others == []
-    # the bar: Exit, the other language, Search, Menu, each a link; the menu's goes to the footer's
+    # the bar: Exit, then the language menu (its summary names this page's language; every language
+    # a link by its own name), then Search and Menu, each a link; the menu's goes to the footer's
     # list of pages (where there is no drawer to open)
-    bar = next(line for line in lines if s["quick_exit"] in line)
-    words = (s["quick_exit"], s["switch_to"], s["search"], s["menu"])
-    assert re.fullmatch(" ".join(rf"\[\d+\]{w}" for w in words), bar), bar
+    registry = languages.shipped()
+    exit_line = next(line for line in lines if s["quick_exit"] in line)
+    assert exit_line == f"[{int(exit_line[1:].split(']')[0])}]{s['quick_exit']} {registry.get(lang).name}", exit_line
+    for language in registry.languages:
+        assert any(re.fullmatch(rf"\s*•\s*\[\d+\]{re.escape(language.name)}", line) for line in lines), language.code
+    bar = next(line for line in lines if s["search"] in line and s["menu"] in line)
+    assert re.fullmatch(rf"\[\d+\]{s['search']} \[\d+\]{s['menu']}", bar), bar
     menu = int(re.findall(r"\[(\d+)\]", bar)[-1])
     assert links[menu].endswith("#wasla-pages")
     assert re.search(rf"\[\d+\]{s['trace_link']} · \[\d+\]{s['about']}", text)

@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULTS.law_stale_months,
         help="a law item as of longer ago than this may be out of date (default 24, as in mkdocs.yml)",
     )
+    c.add_argument("--coverage", action="store_true", help="also say how much is written in each language (make check)")
     # make new and make verify pass their values in the environment, never expanded by make (Makefile)
     n = sub.add_parser("new", help="start a resource file from the template (make new COUNTRY=lb SLUG=… KINDS=…)")
     n.add_argument("--data-dir", default="data")
@@ -150,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             print(make_zip(args.site_dir, args.dist_dir, date))
         return 0
     if args.command == "check":
-        return check(args.data_dir, args.stale_months, args.law_stale_months)
+        return check(args.data_dir, args.stale_months, args.law_stale_months, args.coverage)
     if args.command == "verify":
         return verify(args.data_dir, args.entry, args.method, args.changed, today())
     if args.command == "links":

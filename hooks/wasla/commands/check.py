@@ -18,7 +18,7 @@ from ..queries.law import law_notes
 EVIDENCE_STALE_YEARS = Settings().evidence_stale_years  # the queue's order does not depend on it
 
 
-def check(data_dir: str, stale_months: int, law_stale_months: int) -> int:
+def check(data_dir: str, stale_months: int, law_stale_months: int, show_coverage: bool = False) -> int:
     now = today()
     dataset, problems = load(data_dir, raise_on_error=False, today=now)
     report(problems, sys.stdout)
@@ -35,9 +35,10 @@ def check(data_dir: str, stale_months: int, law_stale_months: int) -> int:
     )
     if dataset.countries:
         print(f"{len(dataset.countries)} law files; {len(law)} law notes (stale or low confidence)")
-    print("Written in each language (the rest is shown from the language's fallback, marked):")
-    for line in coverage(dataset):
-        print(printable(line.line()))
+    if show_coverage:
+        print("Written in each language (the rest is shown from the language's fallback, marked):")
+        for line in coverage(dataset):
+            print(printable(line.line()))
     return 1 if errors else 0
 
 

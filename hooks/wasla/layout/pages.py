@@ -14,7 +14,7 @@ from ..core.model import Dataset, Kind, Resource
 from ..core.places import INTERNATIONAL, country_sort_key
 from ..queries.directory import answer_now, by_country, page_countries, serves
 
-PAGE_SIZE = 6
+PAGE_SIZE = 5
 INTERNATIONAL_INLINE = 5
 KIND_PER_COUNTRY = 3
 DANGER_INLINE = 3  # international lines shown in the home page's "in danger now?" block
