@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
+import os
 import re
 import statistics
 import sys
@@ -90,9 +91,11 @@ class Size:
     runs: dict[str, Run] = dataclasses.field(default_factory=dict)
 
 
-def build_costs(size: Size, with_vanilla: bool) -> None:
-    """The builds beside the every-language Wasla one: Wasla's first language, vanilla Material's."""
+def build_all(size: Size, with_vanilla: bool) -> None:
+    """Wasla with every language and with the first only, then vanilla Material the same two ways,
+    one after the other, so that the four meet much the same load from other work on the machine."""
     configs = OUT / f"configs-{size.n}"
+    size.runs[WASLA_EVERY] = run_build(CONFIG, size.site, size.data)
     size.runs[WASLA_FIRST] = run_build(first_language_config(configs), OUT / f"site-{size.n}-first", size.data)
     if with_vanilla:
         every, first = vanilla.prepare(size.data, configs, "vanilla")
@@ -112,8 +115,9 @@ def figure(label: str, n: int | None, cpu: str, wall: str = "", target: str | No
 
 def print_build_costs(sizes: list[Size], languages: list[str], with_vanilla: bool) -> None:
     print(f"\nbuild cost, languages {', '.join(languages)} (mkdocs.yml plugins.i18n.languages), one build of each")
-    print("  CPU s: user + system seconds of the build process, steadier than wall seconds on a shared machine")
-    print(f"  {'build':<{WIDTH}} {'entries':>8} {'wall s':>10} {'CPU s':>10} {'peak MB':>10} {'pages':>8}")
+    print("  CPU s: user + system seconds of the build process, steadier than wall seconds on a shared machine;")
+    print(f"  load: the machine's 1-minute load average as the build started ({os.cpu_count()} cores)")
+    print(f"  {'build':<{WIDTH}} {'entries':>8} {'wall s':>10} {'CPU s':>10} {'peak MB':>10} {'pages':>8} {'load':>6}")
     for size in sizes:
         for label in BUILDS:
             run = size.runs.get(label)
@@ -121,7 +125,7 @@ def print_build_costs(sizes: list[Size], languages: list[str], with_vanilla: boo
                 print(f"  {label:<{WIDTH}} {size.n:>8} {'skipped (--no-vanilla)':>30}")
             else:
                 print(
-                    f"  {label:<{WIDTH}} {size.n:>8} {run.wall:>10.1f} {run.cpu:>10.1f} {run.peak_mb:>10.0f} {run.pages:>8}"
+                    f"  {label:<{WIDTH}} {size.n:>8} {run.wall:>10.1f} {run.cpu:>10.1f} {run.peak_mb:>10.0f} {run.pages:>8} {run.load:>6.1f}"
                 )
     print(f"  {'figure':<{WIDTH}} {'entries':>8} {'CPU':>10} {'wall':>10}   target")
     for size in sizes:
@@ -165,10 +169,8 @@ def main(sizes: list[int], vanilla_builds: bool = True, saves: int = 3) -> None:
     languages = site_languages()
     rows = []
     for n in sizes:
-        data = generate(n, OUT / f"data-{n}")
-        site = OUT / f"site-{n}"
-        size = Size(n, data, site)
-        size.runs[WASLA_EVERY] = run_build(CONFIG, site, data)
+        size = Size(n, generate(n, OUT / f"data-{n}"), OUT / f"site-{n}")
+        build_all(size, vanilla_builds)
         rows.append(size)
     print(
         f"{'entries':>8} {'build s':>8} {'peak MB':>8} {'pages':>6} {'country HTML':>14} {'(gzip)':>8} {'first visit':>12} {'(gzip)':>8} {'heaviest page (gzip)':>28}"
@@ -187,8 +189,6 @@ def main(sizes: list[int], vanilla_builds: bool = True, saves: int = 3) -> None:
             f"{n:>8} {run.wall:>8.1f} {run.peak_mb:>8.0f} {run.pages:>6} {len(raw) / 1024:>11.0f} KB {len(gzip.compress(raw, 6)) / 1024:>5.0f} KB {visit / 1024:>9.0f} KB {visit_gz / 1024:>5.0f} KB {heaviest[0] / 1024:>6.0f} KB {heaviest[1]:>20}"
         )
     print(VANILLA_1000)
-    for size in rows:
-        build_costs(size, vanilla_builds)
     print_build_costs(rows, languages, vanilla_builds)
     print_serve(saves)
     for size in rows:

@@ -31,6 +31,7 @@ class Run:
     cpu: float  # user + system seconds of the build process
     peak_mb: float  # the build process's largest resident set, in MB
     pages: int  # HTML files written
+    load: float = 0.0  # the machine's 1-minute load average when the build started (other work on it)
 
 
 class EnvLoader(yaml.SafeLoader):
@@ -100,6 +101,7 @@ def run_build(config: Path, site: Path, data: Path | None = None) -> Run:
     """`mkdocs build --quiet` of a config into site, in a fresh Python; exits with its messages on failure."""
     config, site = config.resolve(), site.resolve()
     data = data.resolve() if data is not None else None
+    load = os.getloadavg()[0]
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
         start = time.monotonic()
         proc = subprocess.Popen(
@@ -116,4 +118,4 @@ def run_build(config: Path, site: Path, data: Path | None = None) -> Run:
             errors.seek(0)
             sys.exit(f"build of {config.name} into {site} failed:\n{errors.read()}")
     pages = sum(1 for _ in site.rglob("*.html"))
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, pages, load)

@@ -8,7 +8,10 @@ Wasla's own Markdown pages (home, safety, about …) with a list of the countrie
 the home page, one page per country holding its entries as Markdown (paged as Wasla pages a
 country), one page per kind (the first entries of each country, as Wasla's kind pages show them).
 Its mkdocs.yml is mkdocs.yml without Wasla's hooks, overrides and settings, with Material's own
-search and static-i18n reconfiguring Material and the search per language.
+search and static-i18n reconfiguring Material and the search per language, as static-i18n does by
+default. That includes its merge of the languages' search entries after the last language, whose
+duplicate check grows with the square of the number of pages: part of what vanilla Material with
+static-i18n costs at 10,000 entries (docs/maintainers/performance.md).
 """
 
 from __future__ import annotations
