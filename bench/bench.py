@@ -2,7 +2,7 @@
 
     make bench                                  (1,000 and 10,000 entries; about ten minutes)
     python bench/bench.py [N ...] [--sizes N,N] [--quick] [--no-vanilla] [--saves K]
-    python bench/bench.py --profile N           (where the build's time goes; bench/build_profile.py)
+    python bench/bench.py --profile N [--clock wall]   (where the build's time goes; bench/build_profile.py)
 
 For each N: build seconds, peak memory of the build, pages written, a country page's HTML (raw
 and gzip) and everything a first visit to it downloads (HTML + CSS + JS + images it references),
@@ -204,6 +204,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-vanilla", action="store_true", help="no vanilla Material builds")
     parser.add_argument("--saves", type=int, help="data file saves timed under mkdocs serve (default 3)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N entries instead")
+    parser.add_argument("--clock", choices=sorted(build_profile.CLOCKS), default="cpu", help="the profile's clock")
     args = parser.parse_args(argv)
     sizes = list(args.n) + [int(s) for s in (args.sizes or "").split(",") if s.strip()]
     args.sizes = sizes or (QUICK if args.quick else SIZES)
@@ -214,6 +215,6 @@ def arguments(argv: list[str]) -> argparse.Namespace:
 if __name__ == "__main__":
     args = arguments(sys.argv[1:])
     if args.profile:
-        build_profile.main(args.profile)
+        build_profile.main(args.profile, args.clock)
     else:
         main(args.sizes, vanilla_builds=not args.no_vanilla, saves=args.saves)

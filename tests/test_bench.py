@@ -96,7 +96,9 @@ def test_arguments():
     assert bench.arguments(["200", "--sizes", "300,400"]).sizes == [200, 300, 400]
     quick = bench.arguments(["--quick", "--no-vanilla"])
     assert (quick.sizes, quick.saves, quick.no_vanilla) == ([50], 1, True)
-    assert bench.arguments(["--profile", "2000"]).profile == 2000
+    profile = bench.arguments(["--profile", "2000", "--clock", "wall"])
+    assert (profile.profile, profile.clock) == (2000, "wall")
+    assert bench.arguments(["--profile", "2000"]).clock == "cpu"
 
 
 def run_bench(tmp_path, *args) -> subprocess.CompletedProcess:
