@@ -24,10 +24,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
-from yaml_env_tag import construct_env_tag
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
+from builds import read_config, site_languages  # noqa: E402
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -157,16 +159,9 @@ def measure_wasla(site: Path, queries: list[tuple[str, str]]) -> list[dict]:
     return measure(site, queries, 360, one)
 
 
-class _EnvLoader(yaml.SafeLoader):
-    """A safe loader that reads mkdocs.yml's `!ENV [NAME, default]` tags as MkDocs does."""
-
-
-_EnvLoader.add_constructor("!ENV", construct_env_tag)
-
-
 def vanilla_config(out: Path) -> Path:
     """mkdocs.yml with Material's own search: its plugin and JavaScript, no Wasla overrides."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config = read_config()
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False
     config.pop("watch", None)
@@ -242,20 +237,24 @@ from wasla.output.render import renderer
 from wasla.output.search_index import build_index
 dataset, _ = load(Path(sys.argv[1]), today=dt.date(2026, 11, 24))
 start = time.monotonic()
-for lang in ("ar", "en"):
+for lang in sys.argv[2:]:
     build_index(renderer(dataset, lang))
 print(time.monotonic() - start)
 """
 
 
 def index_seconds(data: Path) -> float:
-    """Seconds to build both languages' index from the loaded dataset (what the search hook adds),
+    """Seconds to build every language's index from the loaded dataset (what the search hook adds),
     in a fresh Python as in a build; the better of two runs."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     runs = [
         float(
             subprocess.run(
-                [sys.executable, "-c", INDEX_TIMER, str(data)], env=env, capture_output=True, text=True, check=True
+                [sys.executable, "-c", INDEX_TIMER, str(data), *site_languages()],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
         )
         for _ in range(2)
@@ -323,7 +322,7 @@ def main(data: Path, site: Path, vanilla: bool, build_seconds: float | None = No
     queries = typical_queries(data)
     seconds = index_seconds(data)
     share = f" ({seconds / (build_seconds - seconds) * 100:.0f}% of the rest of the build)" if build_seconds else ""
-    print(f"  search index build, both languages: {seconds:.1f} s{share}")
+    print(f"  search index build, every language ({', '.join(site_languages())}): {seconds:.1f} s{share}")
     print_rows("  Wasla search (360 px, http):", measure_wasla(site, queries))
     if vanilla:
         vsite = site.parent / (site.name + "-vanilla")

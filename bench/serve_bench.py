@@ -1,0 +1,171 @@
+"""How long `make serve` takes from a saved data file to the reloaded page, on the shipped data.
+
+    python bench/serve_bench.py [SAVES]     (make bench runs it once)
+
+Starts `mkdocs serve` as `make serve` does (mkdocs.yml, loopback only, on a free port) on a copy
+of data/ (WASLA_DATA_DIR, watched with --watch), so the real data is never written. When the first
+build is served, each save appends a comment line to one resource file of the copy (a change of
+bytes and mtime, which every data cache sees) and times it until the browser would show the new
+page: MkDocs serve's livereload endpoint (/livereload/<epoch>/<id>, what its injected script
+polls) answers with a newer epoch once the rebuild is complete, and then the page is fetched
+again, as the script's reload does. The CPU seconds the server spent in between are read from
+/proc. The server is stopped with SIGINT, as Ctrl-C stops `make serve`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from builds import CONFIG, OUT, ROOT, build_env  # noqa: E402
+
+STARTUP_LIMIT = 600.0  # seconds for the first build to be served
+RELOAD_LIMIT = 180.0  # seconds for one save to be rebuilt and served
+EPOCH = re.compile(rb"livereload\((\d+),\s*(\d+)\)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Reloads:
+    startup: float  # seconds from starting the server to the first page served
+    seconds: list[float]  # each save: seconds from the write to the reloaded page received
+    cpu: list[float]  # each save: CPU seconds of the server meanwhile
+    page: str  # the page reloaded
+    resource: str  # the data file saved
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system seconds of a running process, every thread (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fetch(url: str, timeout: float) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read()
+
+
+def wait_served(url: str, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_LIMIT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"mkdocs serve stopped before serving (exit {proc.returncode}):\n{tail(log)}")
+        try:
+            fetch(url, timeout=5)
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    sys.exit(f"mkdocs serve served nothing in {STARTUP_LIMIT:.0f} s:\n{tail(log)}")
+
+
+def tail(log: Path, lines: int = 30) -> str:
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def reload_once(
+    base: str, page: str, resource: Path, save: int, proc: subprocess.Popen, log: Path
+) -> tuple[float, float]:
+    """One save: (seconds until the reloaded page is received, server CPU seconds meanwhile)."""
+    match = EPOCH.search(fetch(base + page, timeout=30))
+    if not match:
+        sys.exit(f"{base + page} carries no livereload script: is live reload off?")
+    epoch, request = int(match[1]), int(match[2])
+    cpu = cpu_seconds(proc.pid)
+    start = time.perf_counter()
+    with resource.open("a", encoding="utf-8") as f:
+        f.write(f"# saved by make bench ({save})\n")
+    deadline = time.monotonic() + RELOAD_LIMIT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"mkdocs serve stopped during a rebuild:\n{tail(log)}")
+        # answers at once when a newer build is visible, else waits for one (up to a minute)
+        answer = fetch(f"{base}livereload/{epoch}/{request}", timeout=RELOAD_LIMIT)
+        if int(answer or 0) > epoch:
+            html = fetch(base + page, timeout=30)
+            seconds = time.perf_counter() - start
+            fresh = EPOCH.search(html)
+            if not fresh or int(fresh[1]) <= epoch:
+                sys.exit(f"{page} was served from the old build after the reload")
+            return seconds, cpu_seconds(proc.pid) - cpu
+    sys.exit(f"no rebuild was served {RELOAD_LIMIT:.0f} s after a save (a failed build?):\n{tail(log)}")
+
+
+def measure(saves: int = 3) -> Reloads:
+    data = OUT / "serve-data"
+    if data.exists():
+        shutil.rmtree(data)
+    OUT.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "data", data)
+    resource = sorted((data / "resources").glob("*/*.yml"))[0]
+    page = f"countries/{resource.parent.name}.html"  # in the default language, at the site root
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = OUT / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(CONFIG),
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "--watch",
+                str(data),
+            ],
+            cwd=ROOT,
+            env=build_env(data),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_served(base + page, proc, log)
+            startup = time.monotonic() - start
+            time.sleep(1.0)  # the file watcher's first look at the folders
+            results = []
+            for save in range(1, saves + 1):
+                results.append(reload_once(base, page, resource, save, proc, log))
+                time.sleep(1.0)  # let the file watcher settle before the next save
+        finally:
+            stop(proc)
+    saved = "data/" + resource.relative_to(data).as_posix()
+    return Reloads(startup, [s for s, _ in results], [c for _, c in results], page, saved)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+if __name__ == "__main__":
+    result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+    print(result)
