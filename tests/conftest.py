@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 
 
 def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, region: bool = False) -> Path:
-    """A data folder: the real kinds.yml and short-codes.yml, the fixture resources, plus `files`.
+    """A data folder: the real kinds.yml, topics.yml and short-codes.yml, the fixture resources, plus `files`.
 
     region=True also copies the real region list and law files (data/region.yml, data/countries/),
     as built_site() does: every fixture site then has the region's country pages, as the real
@@ -40,6 +40,7 @@ def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = 
     data = root / "data"
     (data / "resources").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "kinds.yml", data / "kinds.yml")
+    shutil.copy(ROOT / "data" / "topics.yml", data / "topics.yml")
     shutil.copy(ROOT / "data" / "short-codes.yml", data / "short-codes.yml")
     if region:
         shutil.copy(ROOT / "data" / "region.yml", data / "region.yml")

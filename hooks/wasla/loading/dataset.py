@@ -1,6 +1,6 @@
 """Read every data file, check it against the rulebook, and return the dataset.
 
-``load(data_dir)`` reads ``kinds.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``,
+``load(data_dir)`` reads ``kinds.yml``, ``topics.yml``, ``short-codes.yml``, every ``resources/<cc>/<slug>.yml``,
 ``region.yml`` and ``countries/<cc>.yml``; it reports every problem of every file and raises
 ``DataError`` once at the end if any was an error.  Nothing is published from a dataset that had
 errors.
@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..core.model import Country, Dataset, Kind
+from ..core.model import Country, Dataset, Kind, Topic
 from ..core.problems import DataError, Problem, display_path
 from ..core.yamlload import Pos
 from ..rules.check import Check, check_fields
@@ -23,6 +23,7 @@ from ..rules.kinds import check_kinds
 from ..rules.law import REGION_FIELDS, check_country, region_codes_are_iso
 from ..rules.phones import check_short_codes
 from ..rules.resource import check_resource
+from ..rules.topics import check_topics
 from .files import read_yaml, resource_files, stray_paths
 
 
@@ -31,6 +32,30 @@ def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
     kinds, found = check_kinds(shown, data)
     problems.extend(found)
     return kinds
+
+
+def load_topics(data_dir: Path, kinds: dict[str, Kind], problems: list[Problem]) -> dict[str, Topic]:
+    """data/topics.yml: what the danger view offers and the crisis words; required, as kinds.yml is."""
+    path = data_dir / "topics.yml"
+    if not path.exists():
+        problems.append(
+            Problem(
+                display_path(str(path)),
+                1,
+                1,
+                "",
+                "no topics.yml; expected data/topics.yml with the topics of the danger view and their crisis words "
+                "(see CONTRIBUTING.md, 'Topics'); got none",
+                rule="topics_file",
+            )
+        )
+        return {}
+    data, shown = read_yaml(path, problems)
+    if data is None and any(p.path == shown for p in problems):
+        return {}  # a broken file reports only its parse error
+    topics, found = check_topics(shown, data, kinds)
+    problems.extend(found)
+    return topics
 
 
 def load_short_codes(data_dir: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
@@ -140,6 +165,7 @@ def load(
             ]
         )
     kinds = load_kinds(data_dir, problems)
+    topics = load_topics(data_dir, kinds, problems)
     short_codes = load_short_codes(data_dir, problems)
     resources = []
     for path, why in stray_paths(data_dir):
@@ -168,7 +194,9 @@ def load(
         slug, folder = path.stem, path.parent.name
         if data is None and any(p.path == shown for p in problems):
             continue  # a broken file reports only its parse error
-        resource, found = check_resource(shown, folder, slug, data, kinds, short_codes, today, collect=checked)
+        resource, found = check_resource(
+            shown, folder, slug, data, kinds, short_codes, today, collect=checked, topics=topics
+        )
         problems.extend(found)
         if slug in seen:
             problems.append(
@@ -187,7 +215,12 @@ def load(
     problems.extend(contacts_are_unique([SimpleNamespace(path=p, contacts=c) for p, c in checked]))
     region, countries = load_countries(data_dir, today, problems)
     dataset = Dataset(
-        resources=resources, kinds=kinds, data_date=data_date(data_dir), region=region, countries=countries
+        resources=resources,
+        kinds=kinds,
+        data_date=data_date(data_dir),
+        region=region,
+        countries=countries,
+        topics=topics,
     )
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)
