@@ -487,6 +487,8 @@ def test_the_string_tables_and_kinds_use_the_glossary_terms():
     pairs = [(f"strings:{k}", en[k], ar[k]) for k in en]
     kinds = plain(loads((ROOT / "data/kinds.yml").read_text(encoding="utf-8")))
     pairs += [(f"kinds:{k}.{f}", v[f]["en"], v[f]["ar"]) for k, v in kinds.items() for f in ("label", "description")]
+    topics = plain(loads((ROOT / "data/topics.yml").read_text(encoding="utf-8")))
+    pairs += [(f"topics:{k}.{f}", v[f]["en"], v[f]["ar"]) for k, v in topics.items() for f in ("name", "next")]
     checked = 0
     for key, term in glossary().items():
         forms = term["ar"] if isinstance(term["ar"], list) else [term["ar"]]
