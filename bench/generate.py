@@ -2,7 +2,9 @@
 
     python bench/generate.py N OUT_DIR
 
-OUT_DIR gets kinds.yml, short-codes.yml and resources/<cc>/<slug>.yml, like data/.
+OUT_DIR gets kinds.yml, topics.yml, short-codes.yml and resources/<cc>/<slug>.yml, like data/.
+Each entry answers every topic of data/topics.yml that one of its kinds may answer (the most
+lines a danger page can have).
 Phone numbers are phonenumbers' own example numbers for each country with their
 last four digits made unique per entry (every number must belong to one entry only).
 """
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 import phonenumbers
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = [
@@ -67,6 +70,10 @@ CITIES = [
     ("Old Town", "المدينة القديمة"),
 ]
 WORDS_EN = ["support", "network", "centre", "line", "aid", "collective", "house", "circle", "project", "alliance"]
+TOPIC_KINDS = {
+    key: spec["kinds"]
+    for key, spec in yaml.safe_load((ROOT / "data" / "topics.yml").read_text(encoding="utf-8")).items()
+}
 WORDS_AR = ["دعم", "شبكة", "مركز", "خط", "مساعدة", "تجمع", "بيت", "دائرة", "مشروع", "تحالف"]
 
 
@@ -112,6 +119,11 @@ def entry(rng: random.Random, i: int, cc: str) -> str:
         f"  - https://example.org/{cc}/{i}/about",
         "status: " + rng.choice(["active"] * 18 + ["paused", "closed"]),
     ]
+    answers = [key for key, wanted in TOPIC_KINDS.items() if set(wanted) & set(kinds)]
+    if answers:
+        lines.append("answers:")
+        for key in answers:
+            lines += [f"  - topic: {key}", f"    source: https://example.org/{cc}/{i}/services"]
     return "\n".join(lines) + "\n"
 
 
@@ -121,6 +133,7 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
         shutil.rmtree(out)
     (out / "resources").mkdir(parents=True)
     shutil.copy(ROOT / "data" / "kinds.yml", out / "kinds.yml")
+    shutil.copy(ROOT / "data" / "topics.yml", out / "topics.yml")
     shutil.copy(ROOT / "data" / "short-codes.yml", out / "short-codes.yml")
     for i in range(n):
         cc = "international" if i % 100 == 99 else COUNTRIES[i % len(COUNTRIES)]

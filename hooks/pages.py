@@ -1,10 +1,11 @@
-"""Hook: the generated pages (one per country, one per kind) and the home chooser.
+"""Hook: the generated pages (one per country, one per kind, the danger view's) and the home chooser.
 
 Events: on_files (after static-i18n, priority -110) adds the current
-        language's country and kind pages as in-memory files (never written
+        language's country and kind pages and the danger view's pages (danger/index, one per
+        topic, one per topic and country: wasla.layout.pages) as in-memory files (never written
         into docs/), kept out of the nav;
         on_page_content fills generated pages and the home page's chooser, "in danger now?"
-        block and search form (each at its slot in docs/index.*.md)
+        block (the topic choice) and search form (each at its slot in docs/index.*.md)
         with HTML rendered by wasla.output.render (Jinja, autoescaped): data never
         passes through Markdown.
 Reads:  the language build's renderer and search index id (wasla_mkdocs).
@@ -22,7 +23,7 @@ from wasla_mkdocs import base_for, language_prefix, root_for, search_index, site
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
 CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
-DANGER_SLOT = "<!-- wasla:danger (the lines that answer now go here) -->"
+DANGER_SLOT = "<!-- wasla:danger (in danger now: the choice of what is happening goes here) -->"
 _plans: dict[str, PagePlan] = {}
 
 

@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 
 
 def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = True, region: bool = False) -> Path:
-    """A data folder: the real kinds.yml and short-codes.yml, the fixture resources, plus `files`.
+    """A data folder: the real kinds.yml, topics.yml and short-codes.yml, the fixture resources, plus `files`.
 
     region=True also copies the real region list and law files (data/region.yml, data/countries/),
     as built_site() does: every fixture site then has the region's country pages, as the real
@@ -40,6 +40,7 @@ def make_data(root: Path, files: dict[str, str] | None = None, fixtures: bool = 
     data = root / "data"
     (data / "resources").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "kinds.yml", data / "kinds.yml")
+    shutil.copy(ROOT / "data" / "topics.yml", data / "topics.yml")
     shutil.copy(ROOT / "data" / "short-codes.yml", data / "short-codes.yml")
     if region:
         shutil.copy(ROOT / "data" / "region.yml", data / "region.yml")
@@ -105,6 +106,122 @@ def built_site(
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     return built_site(tmp_path_factory.mktemp("fixture"))
+
+
+# The danger view's fixture: the fixture resources (whose answers: say what each answers) plus
+# these lines, so that each topic has local, narrowed and international lines, lines open by day,
+# by night, around the clock and at unknown hours, and a digital-security desk that must never
+# answer a suicidal reader.
+DANGER_FILES = {
+    "resources/lb/day-line.yml": """\
+name: {en: Day Line, ar: خط النهار}
+kinds: [hotline]
+countries: [lb]
+summary: {en: A line open in the daytime., ar: خط مفتوح في النهار.}
+contacts:
+  - type: phone
+    value: "01 123 458"
+    opening_hours: "Mo-Su 09:00-17:00"
+sources:
+  - https://example.org/day
+status: active
+audience: [youth]
+answers:
+  - {topic: suicide, source: https://example.org/day/services}
+  - {topic: violence, source: https://example.org/day/services}
+""",
+    "resources/lb/night-chat.yml": """\
+name: {en: Night Chat, ar: دردشة الليل}
+kinds: [hotline]
+countries: [lb]
+summary: {en: A chat line open in the evening., ar: خط دردشة مفتوح في المساء.}
+contacts:
+  - type: whatsapp
+    value: "+961 71 123 459"
+    opening_hours: "Mo-Su 20:00-23:00"
+warnings:
+  - text: {en: The number changed in 2025., ar: تغيّر الرقم في عام 2025.}
+    date: 2025-06
+    source: https://example.org/night/news
+sources:
+  - https://example.org/night
+status: active
+answers:
+  - {topic: suicide, source: https://example.org/night/services}
+""",
+    "resources/lb/cyber-desk.yml": """\
+name: {en: Cyber Desk, ar: مكتب الأمان}
+kinds: [digital_security, hotline]
+countries: [lb]
+summary: {en: A digital-security helpdesk., ar: مكتب مساعدة للأمان الرقمي.}
+contacts:
+  - type: phone
+    value: "01 123 461"
+sources:
+  - https://example.org/cyber
+status: active
+answers:
+  - {topic: blackmail, source: https://example.org/cyber/services}
+  - {topic: digital, source: https://example.org/cyber/services}
+""",
+    "resources/tn/tunis-rights.yml": """\
+name: {en: Tunis Rights, ar: حقوق تونس}
+kinds: [legal_aid]
+countries: [tn]
+summary: {en: Lawyers in Tunis., ar: محامون في تونس.}
+contacts:
+  - type: website
+    value: https://example.org/tunis
+sources:
+  - https://example.org/tunis/about
+status: active
+answers:
+  - {topic: arrest, source: https://example.org/tunis/services}
+  - {topic: blackmail, source: https://example.org/tunis/services}
+""",
+    "resources/international/mind-line.yml": """\
+name: {en: Mind Line, ar: خط البال}
+kinds: [hotline, health]
+countries: [international]
+summary: {en: An international emotional-support line., ar: خط دولي للدعم النفسي.}
+contacts:
+  - type: email
+    value: talk@example.org
+sources:
+  - https://example.org/mind
+status: active
+audience: [adults]
+answers:
+  - {topic: suicide, source: https://example.org/mind/services}
+""",
+    "resources/international/shield-desk.yml": """\
+name: {en: Shield Desk, ar: مكتب الدرع}
+kinds: [digital_security, legal_aid]
+countries: [international, lb, tn]
+summary: {en: Help with blackmail and hacked accounts in Lebanon and Tunisia., ar: مساعدة في الابتزاز والحسابات المخترقة في لبنان وتونس.}
+contacts:
+  - type: email
+    value: shield@example.org
+sources:
+  - https://example.org/shield
+status: active
+answers:
+  - {topic: blackmail, source: https://example.org/shield/services}
+  - {topic: digital, source: https://example.org/shield/services}
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def danger_site(tmp_path_factory) -> Path:
+    return built_site(tmp_path_factory.mktemp("danger"), DANGER_FILES)
+
+
+@pytest.fixture(scope="session")
+def danger_server(danger_site):
+    """The danger fixture site over http://127.0.0.1 at a sub-path."""
+    with serve(danger_site) as url:
+        yield url
 
 
 @contextlib.contextmanager

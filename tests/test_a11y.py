@@ -12,6 +12,10 @@ PAGES = [
     "kinds/hotline.html",
     "safety.html",
     "contribute.html",
+    "danger/index.html",
+    "danger/suicide.html",
+    "danger/suicide-lb.html",
+    "danger/housing-om.html",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

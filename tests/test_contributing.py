@@ -28,6 +28,7 @@ def schema_fields():
     yield from fields_of(props["address"], "address.")
     yield from fields_of(props["sources"]["items"]["oneOf"][1], "sources[].")
     yield from fields_of(props["warnings"]["items"], "warnings[].")
+    yield from fields_of(props["answers"]["items"], "answers[].")
     yield from fields_of(COUNTRY)
     yield from fields_of(COUNTRY["properties"]["law"]["items"], "law[].")
 

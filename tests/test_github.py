@@ -74,6 +74,7 @@ def test_the_labeller_treats_every_path_that_runs_code_as_code():
         "bench/bench.py",
         ".ci/run",
         "data/kinds.yml",
+        "data/topics.yml",
         "mkdocs.yml",
         "hooks/pages.py",
         "overrides/main.html",

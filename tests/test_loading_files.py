@@ -1,5 +1,5 @@
 """One safe reader for every data-like file the build reads (loading/files.py): the files of data/,
-and the engine's string tables, glossary, crisis words and outing terms (loading/engine_files.py).
+and the engine's string tables, glossary and outing terms (loading/engine_files.py).
 Each problem is a path:line:col line, never a traceback, never a file read in silence."""
 
 import datetime as dt
@@ -87,7 +87,7 @@ def test_a_bidi_control_is_refused_in_every_kind_of_data_file(tmp_path):
 
 def test_any_other_file_under_data_is_reported(tmp_path):
     assert data_problems(tmp_path, {"notes.yml": "a: b\n", "schema/draft.json": "{}\n"}) == [
-        "data/notes.yml:1:1: not read: expected only languages.yml, kinds.yml, short-codes.yml, leads.yml, region.yml, resources, countries, schema in data/; got 'notes.yml'",
+        "data/notes.yml:1:1: not read: expected only languages.yml, kinds.yml, topics.yml, short-codes.yml, leads.yml, region.yml, resources, countries, schema in data/; got 'notes.yml'",
         "data/schema/draft.json:1:1: not read: expected data/schema/<name>.schema.json; got 'schema/draft.json'",
     ]
 
@@ -106,8 +106,7 @@ def engine(tmp_path):
     """A copy of the engine's data-like files, to break one at a time."""
     root = tmp_path / "wasla"
     shutil.copytree(ENGINE / "strings", root / "strings")
-    for name in ("crisis-words.txt", "outing-terms.txt"):
-        shutil.copy(ENGINE / name, root / name)
+    shutil.copy(ENGINE / "outing-terms.txt", root / "outing-terms.txt")
     return root
 
 
@@ -119,19 +118,19 @@ def test_the_shipped_engine_files_pass(engine):
     assert check_engine_files() == [] and engine_problems(engine) == []
 
 
-def test_crisis_words_that_are_not_utf8_stop_the_check_not_the_build(engine):
-    """The finding: a crisis-words.txt in Latin-1 passed make check, then the build stopped with a traceback."""
-    lines = (engine / "crisis-words.txt").read_bytes().count(b"\n")
-    with open(engine / "crisis-words.txt", "ab") as f:
+def test_a_word_list_that_is_not_utf8_stops_the_check_not_the_build(engine):
+    """A word list in Latin-1 passing make check would stop the build with a traceback."""
+    lines = (engine / "outing-terms.txt").read_bytes().count(b"\n")
+    with open(engine / "outing-terms.txt", "ab") as f:
         f.write("d\xe9tenu\n".encode("latin-1"))
-    assert engine_problems(engine) == [f"crisis-words.txt:{lines + 1}:2: {NOT_UTF8}"]
+    assert engine_problems(engine) == [f"outing-terms.txt:{lines + 1}:2: {NOT_UTF8}"]
 
 
 @pytest.mark.parametrize(
     "name, text, message",
     [
         (
-            "crisis-words.txt",
+            "outing-terms.txt",
             "arre\u202est\n",
             "contains a bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE) at character 5; it reorders the text around it, so what is shown is not what is written; expected plain text (delete it and type the text again); got 'arre\\u202est'",
         ),
@@ -140,7 +139,7 @@ def test_crisis_words_that_are_not_utf8_stop_the_check_not_the_build(engine):
             "ga\x1by\n",
             "contains a control character (U+001B ESCAPE) at character 3; it is invisible, and in a terminal or a CSV file it can act; expected plain text (delete it and type the text again); got 'ga\\x1by'",
         ),
-        ("crisis-words.txt", "x" * 101 + "\n", "too long; expected at most 100 characters; got 101"),
+        ("outing-terms.txt", "x" * 101 + "\n", "too long; expected at most 100 characters; got 101"),
     ],
 )
 def test_a_word_list_line_goes_through_the_text_rule(engine, name, text, message):

@@ -137,6 +137,9 @@ def test_wget_mirror_is_a_working_offline_copy(server, fixture_site, page_factor
         "assets/javascripts/search.js",
         "search-files.html",
         "en/search-files.html",
+        "danger/suicide-lb.html",
+        "en/danger/pep.html",
+        "assets/javascripts/danger.js",
     ):
         assert (out / rel).is_file(), rel
     for lang in ("", "en/"):  # every index file, found through the open-data page's link

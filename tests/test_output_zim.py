@@ -151,6 +151,10 @@ def test_kiwix_serve_in_chromium(zim, page_factory):
         assert page.evaluate("document.documentElement.lang") == "en"
         page.goto(f"{url}/{book}/en/countries/lb.html")
         assert page.locator('a[href^="tel:"]').count() >= 1
+        # the danger view: the topic's page for a country, its lines with their buttons
+        page.click("#danger a[href='../danger/suicide-lb.html']")
+        page.wait_for_url(f"{url}/{book}/en/danger/suicide-lb.html")
+        assert page.locator('[data-wasla-open-first] a[href^="tel:"]').count() >= 1
         # Kiwix's own full-text search finds an entry by an Arabic word (its city) and in English
         for word in ("بيروت", "Beirut"):
             page.goto(f"{url}/search?content={book}&pattern={word}")

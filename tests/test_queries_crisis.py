@@ -1,18 +1,21 @@
 """Issue #13, a frightened reader's first minute: where am I, who can I reach now, what does
-reaching out leave behind. Rules on small data folders; the rest on the built fixture site in
-Chromium at 360 × 740, both languages."""
+reaching out leave behind; and the crisis words, which say what is happening (a topic of
+data/topics.yml) and bring the lines of that topic first (queries/crisis.py in Python,
+search.js in the browser: the same answer). Rules on small data folders; the rest on the built
+fixture sites in Chromium at 360 × 740, both languages."""
 
 import json
 import re
 
 import pytest
 
-from conftest import ROOT, make_data
+from conftest import DANGER_FILES, ROOT, make_data
 from wasla.core.normalise import tokens
 from wasla.core.strings import strings
 from wasla.core.yamlload import loads, plain
+from wasla.layout.pages import DANGER_EVERYWHERE, DANGER_LOCAL, Layout
 from wasla.loading.dataset import load
-from wasla.queries import crisis as firstminute
+from wasla.queries.crisis import crisis_answer, topic_of, topic_phrases
 
 LANGS = [("ar", ""), ("en", "en/")]
 HOTLINE = """name: {{en: Night Line, ar: خط الليل}}
@@ -120,40 +123,105 @@ def test_website_buttons_break_only_after_slash_and_dot(fixture_site):
     assert '<span class="wasla-contact__action">Website</span> <bdi dir="ltr">example.<wbr>org/<wbr>help</bdi>' in html
 
 
-def test_crisis_words_are_in_the_index_normalised(fixture_site):
-    meta = next((fixture_site / "search").glob("*/meta.js")).read_text(encoding="utf-8")
-    data = json.loads(meta[meta.index(",") + 1 : meta.rindex(")")])
-    assert ["انتحار"] in data["crisis"] and ["kill", "myself"] in data["crisis"] and ["شرطه"] in data["crisis"]
-    assert data["now"], "the fixture's hotlines answer now"
+def index_meta(site, prefix=""):
+    meta = next((site / prefix / "search").glob("*/meta.js")).read_text(encoding="utf-8")
+    return json.loads(meta[meta.index(",") + 1 : meta.rindex(")")])
 
 
-@pytest.mark.parametrize(
-    "query, crisis",
-    [
-        ("suicide", True),
-        ("Suicidal thoughts", True),
-        ("I want to kill myself", True),
-        ("arrested in Beirut", True),
-        ("blackmail", True),
-        ("POLICE", True),
-        ("الانتحار", True),
-        ("انتحار", True),
-        ("إنتحار", True),
-        ("اعتقال", True),
-        ("ابتزاز", True),
-        ("الشرطة", True),
-        ("والشرطة", True),
-        ("شرطه", True),
-        ("Beirut", False),
-        ("legal aid", False),
-        ("kill", False),
-        ("myself", False),
-        ("القاهرة", False),
-        ("خط", False),
-    ],
-)
-def test_crisis_examples(query, crisis):
-    assert firstminute.is_crisis(query) is crisis
+def test_each_topics_words_and_lines_are_in_the_index(fixture_site):
+    data = index_meta(fixture_site)
+    topics = {t[0]: t for t in data["topics"]}
+    assert list(topics) == ["suicide", "violence", "arrest", "blackmail", "pep", "housing", "leaving", "digital"]
+    assert topics["suicide"][1] == "أفكار انتحارية أو أزمة نفسية"  # name and next step in the page language
+    assert ["انتحار"] in topics["suicide"][3] and ["kill", "myself"] in topics["suicide"][3]  # every language
+    assert ["شرطه"] in topics["arrest"][3] and ["can", "go"] in topics["suicide"][3]
+    assert data["limits"] == [DANGER_LOCAL, DANGER_EVERYWHERE]
+    assert topics["suicide"][4] and not topics["housing"][4]  # the paused centre answers nothing
+    assert index_meta(fixture_site, "en/")["topics"][0][1] == "Thoughts of suicide or an emotional crisis"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory):
+    data = make_data(tmp_path_factory.mktemp("crisis-data"), DANGER_FILES, region=True)
+    loaded, problems = load(data, raise_on_error=False)
+    assert [p for p in problems if p.level == "error"] == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def phrases(dataset):
+    return topic_phrases(dataset.topics)
+
+
+CRISIS = [
+    ("suicide", "suicide"),
+    ("Suicidal thoughts", "suicide"),
+    ("I want to kill myself", "suicide"),
+    ("I can't go on", "suicide"),
+    ("تعبت من الحياة", "suicide"),
+    ("مش قادر اكمل", "suicide"),
+    ("بدي انتحر", "suicide"),
+    ("bade moot", "suicide"),
+    ("الانتحار", "suicide"),
+    ("انتحار", "suicide"),
+    ("إنتحار", "suicide"),
+    ("arrested in Beirut", "arrest"),
+    ("POLICE", "arrest"),
+    ("اعتقال", "arrest"),
+    ("الشرطة", "arrest"),
+    ("والشرطة", "arrest"),
+    ("شرطه", "arrest"),
+    ("blackmail", "blackmail"),
+    ("ابتزاز", "blackmail"),
+    ("he is threatening to out me", "blackmail"),  # the longest phrase decides: not "threat" (violence)
+    ("they threatened me", "violence"),
+    ("يهددني بنشر صوري", "blackmail"),
+    ("emergency", "violence"),
+    ("my phone was hacked", "digital"),
+    ("the condom broke", "pep"),
+    ("kicked out by my family", "housing"),
+    ("I need to flee", "leaving"),
+    ("Beirut", None),
+    ("legal aid", None),
+    ("kill", None),
+    ("myself", None),
+    ("القاهرة", None),
+    ("خط", None),
+]
+
+
+@pytest.mark.parametrize("query, topic", CRISIS)
+def test_a_crisis_phrase_says_what_is_happening(phrases, query, topic):
+    assert topic_of(query, phrases) == topic
+
+
+def answer(dataset, lang, query, code):
+    layout = Layout(dataset, lang)
+    topic, local, everywhere = crisis_answer(dataset, query, code, layout.danger_key, DANGER_LOCAL, DANGER_EVERYWHERE)
+    return topic, [r.slug for r in local], [r.slug for r in everywhere]
+
+
+def test_a_crisis_phrase_brings_the_lines_of_its_topic(dataset):
+    assert answer(dataset, "en", "I want to kill myself", "lb") == (
+        "suicide",
+        ["test-hotline", "day-line", "night-chat"],
+        ["mind-line"],
+    )
+    assert answer(dataset, "ar", "بدي انتحر", None) == ("suicide", [], ["mind-line"])
+    assert answer(dataset, "en", "arrested", "tn") == ("arrest", ["tunis-rights"], [])
+    # blackmail: the digital-security desk and the lawyers
+    assert answer(dataset, "en", "blackmail", "lb") == ("blackmail", ["cyber-desk"], ["shield-desk"])
+    assert answer(dataset, "en", "blackmail", "tn") == ("blackmail", ["tunis-rights"], ["shield-desk"])
+    assert answer(dataset, "en", "Beirut", "lb") == (None, [], [])
+
+
+def test_a_suicide_phrase_never_brings_a_digital_security_service(dataset, phrases):
+    kinds = {r.slug: r.kinds for r in dataset.resources}
+    for query in ("suicide", "kill myself", "انتحار", "تعبت من الحياة", "bade moot", "help me"):
+        for code in ("lb", "tn", None):
+            topic, local, everywhere = answer(dataset, "en", query, code)
+            assert topic in ("suicide", "violence")
+            assert not [s for s in local + everywhere if "digital_security" in kinds[s]], (query, code)
 
 
 # -- in the browser, 360 × 740 -------------------------------------------------------------
@@ -202,41 +270,55 @@ def test_first_screen_answers_where_are_you(server, page_factory, lang, prefix, 
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS)
-def test_hotlines_page_and_danger_block_hold_tel_links(server, page_factory, lang, prefix):
+def test_hotlines_page_and_the_topic_choice(server, page_factory, lang, prefix):
     page = phone(page_factory)
     page.goto(f"{server}{prefix}kinds/hotline.html")
     tels = page.eval_on_selector_all(".wasla-kind a[href^='tel:']", "els => els.map(a => a.getAttribute('href'))")
     assert "tel:+9611123456" in tels and "tel:+35312345678" in tels
     page.goto(f"{server}{prefix}index.html")
-    danger = page.locator("#danger")
-    assert danger.locator("a[href^='tel:']").count() >= 1
-    assert danger.locator("a[href^='tel:']").first.is_visible()
+    page.click("a.wasla-danger-link")
+    first = page.locator("#danger .wasla-topics a").first
+    assert first.is_visible() and first.get_attribute("href") == "danger/suicide.html"
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"{prefix}danger/suicide.html")
+    page.click("text=" + ("لبنان" if lang == "ar" else "Lebanon"))
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"{prefix}danger/suicide-lb.html")
+    assert page.locator("[data-wasla-open-first] a[href^='tel:']").first.get_attribute("href") == "tel:+9611123456"
 
 
 @pytest.mark.parametrize("lang, prefix, word", [("ar", "", "انتحار"), ("en", "en/", "kill myself")])
-def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(
-    server, page_factory, lang, prefix, word
+def test_a_crisis_word_shows_the_lines_of_its_topic_and_nothing_is_stored(
+    danger_server, page_factory, lang, prefix, word
 ):
     page = phone(page_factory)
-    page.goto(f"{server}{prefix}index.html")
+    page.goto(f"{danger_server}{prefix}index.html")
     url = page.url
     page.select_option("select[name=country]", "lb")
     page.fill("input[type=search]", word)
     now = page.locator("[data-search-now]")
     now.wait_for(state="visible")
-    tels = now.locator("a[href^='tel:']")
-    assert tels.count() >= 2
-    hrefs = tels.evaluate_all("els => els.map(a => a.getAttribute('href'))")
-    assert hrefs.index("tel:+9611123456") < hrefs.index("tel:+35312345678")  # the country first, then international
+    assert now.locator("h3").inner_text() == (
+        "أفكار انتحارية أو أزمة نفسية" if lang == "ar" else "Thoughts of suicide or an emotional crisis"
+    )
+    hrefs = now.locator("[data-search-now-list] a[href^='tel:'], [data-search-now-list] a[href^='mailto:']")
+    hrefs = hrefs.evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert hrefs.index("tel:+9611123456") < hrefs.index(
+        "mailto:talk@example.org"
+    )  # the country first, then international
     results = page.locator("[data-search-results]").first
     assert now.bounding_box()["y"] < results.bounding_box()["y"] + 1
-    assert now.locator("h3").inner_text() == strings(lang)["crisis_heading"]
-    assert now.locator("[data-search-now-hint]").is_hidden()  # a country is chosen
+    assert now.locator("[data-search-now-where]").is_hidden()  # a country is chosen
+    assert now.locator("[data-search-now-page]").get_attribute("href") == "danger/suicide-lb.html"
+    # no country chosen: the countries right there, meanwhile only what answers it from anywhere
     page.select_option("select[name=country]", "")
-    page.wait_for_function("() => !document.querySelector('[data-search-now-hint]').hidden")
-    assert now.locator("a[href^='tel:']").evaluate_all("els => els.map(a => a.getAttribute('href'))") == [
-        "tel:+35312345678"
-    ]
+    page.wait_for_function("() => !document.querySelector('[data-search-now-where]').hidden")
+    assert now.locator("[data-search-now-list] a[href^='mailto:']").evaluate_all(
+        "els => els.map(a => a.getAttribute('href'))"
+    ) == ["mailto:talk@example.org"]
+    assert now.locator("[data-search-now-list] a[href^='tel:']").count() == 0
+    assert now.locator("[data-search-now-countries] a[href='danger/suicide-lb.html']").is_visible()
     # an ordinary word: no crisis block
     page.fill("input[type=search]", "Beirut")
     page.wait_for_function("() => document.querySelector('[data-search-now]').hidden")
@@ -245,6 +327,44 @@ def test_a_crisis_word_shows_the_lines_above_the_results_and_nothing_is_stored(
     assert state == {"cookie": "", "local": 0, "session": 0, "idb": 0}
     assert page.context.cookies() == []
     assert page.url == url
+
+
+SEARCHES = [
+    ("en", "I want to kill myself", "lb"),
+    ("en", "I can't go on", ""),
+    ("ar", "بدي انتحر", "eg"),
+    ("ar", "تعبت من الحياة", "tn"),
+    ("en", "arrested", "tn"),
+    ("ar", "اعتقلوني", "lb"),
+    ("en", "blackmail", "lb"),
+    ("ar", "ابتزاز", "tn"),
+    ("en", "help me", "lb"),
+    ("en", "my phone was hacked", ""),
+    ("ar", "bade moot", "om"),
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_search_shows_what_the_python_query_answers(danger_server, page_factory, dataset, lang):
+    page = phone(page_factory)
+    page.goto(f"{danger_server}{'' if lang == 'ar' else 'en/'}index.html")
+    kinds = {r.slug: r.kinds for r in dataset.resources}
+    for query_lang, query, code in SEARCHES:
+        page.select_option("select[name=country]", code)
+        page.fill("input[type=search]", query)
+        page.wait_for_function(
+            "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+        )
+        hrefs = page.eval_on_selector_all(
+            "[data-search-now]:not([hidden]) [data-search-now-list] > li > a",
+            "els => els.map(a => a.getAttribute('href'))",
+        )
+        topic, local, everywhere = answer(dataset, lang, query, code or None)
+        assert [h.rsplit("#", 1)[1] for h in hrefs] == local + everywhere, (query, code)
+        assert page.locator("[data-search-now]").is_visible()
+        if topic == "suicide" and hrefs:
+            assert "digital_security" not in kinds[hrefs[0].rsplit("#", 1)[1]]
+    assert page.blocked == []
 
 
 def test_search_results_carry_their_buttons(server, page_factory):
@@ -261,7 +381,7 @@ def test_search_results_carry_their_buttons(server, page_factory):
     assert first.locator(".wasla-contacts a").first.inner_text().replace("\n", " ").strip() == "Call 01 123 456"
 
 
-def test_the_browser_finds_crisis_words_as_the_build_does(server, page_factory):
+def test_the_browser_finds_crisis_topics_as_the_build_does(server, page_factory, fixture_site):
     page = phone(page_factory)
     page.goto(f"{server}index.html")
     page.fill("input[type=search]", "warm up")
@@ -269,29 +389,12 @@ def test_the_browser_finds_crisis_words_as_the_build_does(server, page_factory):
     page.wait_for_function(
         "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
     )
-    queries = [
-        "suicide",
-        "Suicidal",
-        "kill myself",
-        "kill",
-        "arrested",
-        "الانتحار",
-        "إنتحار",
-        "والشرطة",
-        "شرطه",
-        "Beirut",
-        "القاهرة",
-        "help me please",
-        "help",
-        "ente7ar",
-        "أريد أن أموت",
-        "اريد ان اموت",
-        "ابتزاز",
-        "legal",
-    ]
-    crisis = [list(w) for w in firstminute.crisis_words()]
-    js = page.evaluate("([q, c]) => q.map(t => window.waslaSearchSelfTest.isCrisis(t, c))", [queries, crisis])
-    assert js == [firstminute.is_crisis(q) for q in queries]
+    topics = index_meta(fixture_site)["topics"]
+    phrases = tuple((t[0], tuple(tuple(p) for p in t[3])) for t in topics)
+    queries = [q for q, _ in CRISIS] + ["help me please", "help", "ente7ar", "أريد أن أموت", "اريد ان اموت", "legal"]
+    js = page.evaluate("([q, t]) => q.map(x => window.waslaSearchSelfTest.topicOf(x, t))", [queries, topics])
+    assert js == [topic_of(q, phrases) for q in queries]
+    assert js[: len(CRISIS)] == [topic for _, topic in CRISIS]
 
 
 def test_the_arabic_footer_date_reads_day_month_year(fixture_site, server, page_factory):
@@ -386,6 +489,8 @@ def test_the_string_tables_and_kinds_use_the_glossary_terms():
     pairs = [(f"strings:{k}", en[k], ar[k]) for k in en]
     kinds = plain(loads((ROOT / "data/kinds.yml").read_text(encoding="utf-8")))
     pairs += [(f"kinds:{k}.{f}", v[f]["en"], v[f]["ar"]) for k, v in kinds.items() for f in ("label", "description")]
+    topics = plain(loads((ROOT / "data/topics.yml").read_text(encoding="utf-8")))
+    pairs += [(f"topics:{k}.{f}", v[f]["en"], v[f]["ar"]) for k, v in topics.items() for f in ("name", "next")]
     checked = 0
     for key, term in glossary().items():
         forms = term["ar"] if isinstance(term["ar"], list) else [term["ar"]]
@@ -453,3 +558,47 @@ def test_search_results_and_crisis_block_never_overflow_a_phone(shipped, page_fa
     )
     assert page.locator("[data-search-results] > li, .wasla-now:not([hidden]) li").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.fixture(scope="module")
+def shipped_data():
+    loaded, _ = load(ROOT / "data", raise_on_error=False)
+    return loaded
+
+
+def test_on_the_shipped_data_each_phrase_brings_its_own_kind_of_help(shipped_data):
+    """The issue: "I want to kill myself" brought the Access Now digital-security helpline and Front
+    Line Defenders' e-mail, and «تعبت من الحياة» nothing at all."""
+    kinds = {r.slug: r.kinds for r in shipped_data.resources}
+    suicide = answer(shipped_data, "en", "I want to kill myself", "lb")
+    assert suicide[0] == "suicide" and suicide[1][0] == "embrace-lifeline"
+    for query in ("I want to kill myself", "بدي انتحر", "تعبت من الحياة", "مش قادر اكمل", "I can't go on"):
+        for code in (None, "lb", "tr", "eg", "om"):
+            topic, local, everywhere = answer(shipped_data, "ar", query, code)
+            assert topic == "suicide", query
+            assert not [s for s in local + everywhere if "digital_security" in kinds[s]], (query, code)
+    arrest = answer(shipped_data, "en", "arrested", "lb")
+    assert arrest[0] == "arrest" and arrest[1] and "legal_aid" in kinds[arrest[1][0]]
+    blackmail = answer(shipped_data, "en", "blackmail", "lb")[1] + answer(shipped_data, "en", "blackmail", "eg")[1]
+    assert {"digital_security", "legal_aid"} <= {k for s in blackmail for k in kinds[s]}
+
+
+@pytest.mark.parametrize("prefix, query", [("en/", "I want to kill myself"), ("", "بدي انتحر"), ("", "تعبت من الحياة")])
+def test_on_the_shipped_site_a_suicide_phrase_brings_the_suicide_line(shipped, page_factory, prefix, query):
+    page = phone(page_factory)
+    page.goto(f"{shipped}{prefix}index.html#search")
+    page.select_option("select[name=country]", "lb")
+    page.fill("input[type=search]", query)
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-results]').getAttribute('aria-busy') === 'false'"
+    )
+    now = page.locator("[data-search-now]")
+    assert now.is_visible()
+    first = now.locator("[data-search-now-list] > li > a").first.get_attribute("href")
+    assert first.endswith("#embrace-lifeline")
+    assert now.locator("[data-search-now-list] a[href^='tel:']").first.get_attribute("href") == "tel:1564"
+    page.select_option("select[name=country]", "")
+    page.wait_for_function("() => !document.querySelector('[data-search-now-where]').hidden")
+    listed = now.locator("[data-search-now-list] > li > a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert not [h for h in listed if "access-now" in h or "front-line" in h]
+    assert now.locator("[data-search-now-countries] a").count() >= 25

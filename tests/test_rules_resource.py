@@ -49,7 +49,7 @@ def test_good_file_has_no_problem(tmp_path):
 CASES = {
     "unknown_field names the closest valid field": (
         GOOD.replace("status: active", "status: active\nsumary: typo"),
-        "resources/lb/good-group.yml:15:1: sumary: unknown field; did you mean 'summary'? expected one of: name, kinds, countries, city, summary, contacts, languages, address, last_verified, verified_by, sources, status, confidence, curator_notes, timezone, scope, warnings; got 'sumary'",
+        "resources/lb/good-group.yml:15:1: sumary: unknown field; did you mean 'summary'? expected one of: name, kinds, countries, city, summary, contacts, languages, address, last_verified, verified_by, sources, status, confidence, curator_notes, timezone, scope, warnings, answers, audience; got 'sumary'",
     ),
     "required_field": (
         GOOD.replace("status: active\n", ""),

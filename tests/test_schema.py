@@ -11,6 +11,7 @@ from wasla.core.yamlload import loads, plain
 from wasla.rules import contacts as contact_rules
 from wasla.rules import resource as resource_rules
 from wasla.rules import sources
+from wasla.rules import topics as topic_rules
 from wasla.rules.kinds import REQUIRED_KINDS
 
 SCHEMA = json.loads((ROOT / "data" / "schema" / "resource.schema.json").read_text(encoding="utf-8"))
@@ -31,6 +32,9 @@ def test_fields_and_required_match_the_rulebook():
     source = PROPS["sources"]["items"]["oneOf"][1]
     assert list(source["properties"]) == list(sources.SOURCE_FIELDS)
     assert source["required"] == [k for k, (req, _) in sources.SOURCE_FIELDS.items() if req]
+    answer = PROPS["answers"]["items"]
+    assert list(answer["properties"]) == list(topic_rules.ANSWER_FIELDS)
+    assert answer["required"] == [k for k, (req, _) in topic_rules.ANSWER_FIELDS.items() if req]
 
 
 def test_enums_match_the_rulebook():
@@ -42,6 +46,9 @@ def test_enums_match_the_rulebook():
     assert tuple(PROPS["sources"]["items"]["oneOf"][1]["properties"]["kind"]["enum"]) == model.SOURCE_KINDS
     kinds = list(plain(loads((ROOT / "data" / "kinds.yml").read_text(encoding="utf-8"))))
     assert PROPS["kinds"]["items"]["enum"] == kinds
+    topics = list(plain(loads((ROOT / "data" / "topics.yml").read_text(encoding="utf-8"))))
+    assert PROPS["answers"]["items"]["properties"]["topic"]["enum"] == topics
+    assert tuple(PROPS["audience"]["items"]["enum"]) == model.AUDIENCES
     assert set(REQUIRED_KINDS) <= set(kinds)
 
 

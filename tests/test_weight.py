@@ -30,6 +30,9 @@ PAGE_TYPES = (
     "open-data.html",
     "about.html",
     "404.html",
+    "danger/index.html",
+    "danger/suicide.html",
+    "danger/suicide-lb.html",
 )
 
 

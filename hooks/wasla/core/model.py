@@ -1,7 +1,8 @@
 """Every dataclass of the engine's data: what loading returns and every later layer reads.
 
-Resources and their contacts, sources and warnings; kinds; what the law says in a country;
-the computed opening-hours schedule of a contact; the dataset that holds them all.
+Resources and their contacts, sources and warnings; kinds; the topics of the danger view (what
+is happening to a reader) and which entries answer each; what the law says in a country; the
+computed opening-hours schedule of a contact; the dataset that holds them all.
 Nothing here knows about files, rules or pages.
 """
 
@@ -186,6 +187,33 @@ class Kind:
     description: Text
 
 
+# Whom a line is for (resource field ``audience``; absent: anyone).
+AUDIENCES = ("adults", "children", "youth", "women", "refugees", "lgbtq")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What is happening to a reader (data/topics.yml), in the order the danger view offers them."""
+
+    key: str  # slug-shaped: also the name of its pages (danger/<key>.html)
+    name: Text  # what the reader taps
+    kinds: tuple[str, ...]  # the kinds whose entries may answer it
+    words: tuple[tuple[str, tuple[str, ...]], ...]  # (language, crisis words and phrases as written)
+    next: Text  # what else to do
+
+    def phrases(self) -> tuple[str, ...]:
+        """Every crisis word or phrase, all languages, in file order."""
+        return tuple(word for _, words in self.words for word in words)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An entry says it answers a topic, and where it says so (resource field ``answers``)."""
+
+    topic: str
+    source: str
+
+
 @dataclass
 class Resource:
     slug: str
@@ -207,6 +235,11 @@ class Resource:
     confidence: str | None = None
     scope: str = "lgbtq"  # "general": a general service (e.g. UNHCR), not LGBTQ+-specific
     warnings: tuple[SafetyWarning, ...] = ()  # dated, sourced safety facts
+    answers: tuple[Answer, ...] = ()  # the topics it answers, each with where it says so
+    audience: tuple[str, ...] = ()  # whom it is for (AUDIENCES); empty: anyone
+
+    def answers_topic(self, key: str) -> bool:
+        return any(a.topic == key for a in self.answers)
 
     @property
     def anchor(self) -> str:
@@ -260,3 +293,4 @@ class Dataset:
     region: tuple[str, ...] = ()  # data/region.yml: countries that always have a page
     countries: dict[str, Country] = field(default_factory=dict)  # code -> what the law says there
     languages: Registry = field(default_factory=registry)  # data/languages.yml: the site's languages
+    topics: dict[str, Topic] = field(default_factory=dict)  # data/topics.yml, in the danger view's order

@@ -1,23 +1,32 @@
 """Which pages exist in a language, what each holds, in what order, and where every entry's card is.
 
 A page's cost must not grow with the directory: a country page shows at most ``PAGE_SIZE`` of
-its own cards (then ``<cc>-2.html``, ``<cc>-3.html`` …) and the first ``INTERNATIONAL_INLINE``
+its own cards (then ``<cc>-2.html``, ``<cc>-3.html`` …; the first page, which also says what the
+law is and what answers each danger topic there, ``FIRST_PAGE_SIZE``) and the first ``INTERNATIONAL_INLINE``
 international services with a link to the rest; a kind page shows at most ``KIND_PER_COUNTRY``
 entries per country.  Every link to an entry points at the page its card is on.
+
+The danger view ("In danger now?") is topic first: ``danger/index.html`` offers the topics,
+``danger/<topic>.html`` the countries (and meanwhile the services that answer it from anywhere),
+``danger/<topic>-<cc>.html`` the lines of that country that answer it, then the international
+ones, at most ``DANGER_LOCAL`` and ``DANGER_EVERYWHERE`` of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Dataset, Kind, Resource
+from ..core.model import Dataset, Kind, Resource, Topic
 from ..core.places import INTERNATIONAL, country_sort_key
-from ..queries.directory import answer_now, by_country, page_countries, serves
+from ..queries.crisis import answering, split_lines
+from ..queries.directory import REACH_TYPES, by_country, page_countries, serves
 
-PAGE_SIZE = 5
+PAGE_SIZE = 6
+FIRST_PAGE_SIZE = 5  # the first page also carries the law and the danger topics (one round trip)
 INTERNATIONAL_INLINE = 5
 KIND_PER_COUNTRY = 3
-DANGER_INLINE = 3  # international lines shown in the home page's "in danger now?" block
+DANGER_LOCAL = 6  # a country's own lines on a topic's page (the rest: the country's page)
+DANGER_EVERYWHERE = 3  # international lines on a topic's page
 STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 
 
@@ -26,14 +35,23 @@ def page_path(code: str, index: int, suffix: str = ".html") -> str:
     return f"countries/{code}{suffix}" if index == 0 else f"countries/{code}-{index + 1}{suffix}"
 
 
+def danger_path(topic: str | None = None, code: str | None = None, suffix: str = ".html") -> str:
+    """The danger view, relative to the language root: the topic choice (no topic), a topic with
+    no country chosen, or a topic in one country."""
+    if topic is None:
+        return f"danger/index{suffix}"
+    return f"danger/{topic}-{code}{suffix}" if code else f"danger/{topic}{suffix}"
+
+
 @dataclass(frozen=True)
 class PagePlan:
     """One generated page: where it goes (relative to the language root) and what it shows."""
 
-    path: str  # e.g. "countries/lb.md", "countries/lb-2.md"
-    kind: str  # "country" | "kind"
-    key: str
+    path: str  # e.g. "countries/lb.md", "countries/lb-2.md", "danger/suicide-lb.md"
+    kind: str  # "country" | "kind" | "danger" (the topic choice) | "topic" | "answer" (a topic in a country)
+    key: str  # the country, kind or topic
     page: int = 0  # which page of the country (0 = the first)
+    country: str = ""  # an answer page's country
 
 
 @dataclass(frozen=True)
@@ -48,6 +66,18 @@ class CountryPage:
     pager: list[tuple[int, str]]  # (number, path) of every page, when there are several
 
 
+@dataclass(frozen=True)
+class DangerView:
+    """What a topic's page shows, for one country or (code None) for none chosen."""
+
+    topic: Topic
+    code: str | None
+    local: list[Resource]  # the country's own lines that answer it, at most DANGER_LOCAL
+    local_total: int
+    everywhere: list[Resource]  # the international lines that answer it and serve the country
+    everywhere_total: int
+
+
 class Layout:
     """The pages of one language, and where each entry's card is on them."""
 
@@ -57,6 +87,7 @@ class Layout:
         self._by_country = by_country(dataset)
         self._order = {k: i for i, k in enumerate(dataset.kinds)}
         self._paginate()
+        self._answering = {key: answering(dataset, key, self.danger_key(key)) for key in dataset.topics}
 
     # -- order ----------------------------------------------------------------------
     def primary_kind(self, r: Resource) -> str:
@@ -92,7 +123,8 @@ class Layout:
         self._group_page: dict[tuple[str, str], int] = {}
         for code in self._by_country:
             entries = self._own(code)
-            chunks = [entries[i : i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+            rest = entries[FIRST_PAGE_SIZE:]
+            chunks = [entries[:FIRST_PAGE_SIZE]] + [rest[i : i + PAGE_SIZE] for i in range(0, len(rest), PAGE_SIZE)]
             self._pages[code] = chunks
             for index, chunk in enumerate(chunks):
                 for kind, r in chunk:
@@ -109,13 +141,57 @@ class Layout:
         index = self._group_page.get((code, key))
         return page_path(code, index or 0) + (f"#kind-{key}" if index is not None else "")
 
+    def danger_key(self, topic: str):
+        """The order of a topic's lines: by the topic's kinds, in the order topics.yml gives them
+        (legal aid before hotlines for an arrest); then those a reader can reach directly (phone,
+        message, e-mail) before those with a website alone; then open around the clock first; then
+        by name. With JavaScript, danger.js then moves the lines open now to the top."""
+        rank = {k: i for i, k in enumerate(self.dataset.topics[topic].kinds)}
+
+        def key(r: Resource):
+            kind = min((rank[k] for k in r.kinds if k in rank), default=len(rank))
+            reach = any(c.type in REACH_TYPES for c in r.contacts)
+            always = any(c.always_open for c in r.contacts)
+            return (kind, not reach, not always, self.sort_key(r))
+
+        return key
+
     def pages(self) -> list[PagePlan]:
         plans = []
         for code, _ in self.countries():
             for index in range(len(self._pages[code])):
                 plans.append(PagePlan(page_path(code, index, ".md"), "country", code, index))
         plans += [PagePlan(f"kinds/{key}.md", "kind", key) for key in self.dataset.kinds]
+        if self.dataset.topics:
+            plans.append(PagePlan(danger_path(suffix=".md"), "danger", ""))
+        for key in self.dataset.topics:
+            plans.append(PagePlan(danger_path(key, suffix=".md"), "topic", key))
+            plans += [
+                PagePlan(danger_path(key, code, ".md"), "answer", key, country=code) for code in self.danger_countries()
+            ]
         return plans
+
+    # -- the danger view --------------------------------------------------------------
+    def danger_countries(self) -> list[str]:
+        """Every country with a page (the region, then the others with entries), in the order of
+        the home chooser; not 'international' (a topic's own page is its answer for everywhere)."""
+        region, elsewhere, _ = self.chooser()
+        return [c for c, _ in region + elsewhere if c != INTERNATIONAL]
+
+    def danger_view(self, topic: str, code: str | None = None) -> DangerView:
+        local, everywhere = split_lines(self._answering[topic], code)
+        return DangerView(
+            self.dataset.topics[topic],
+            code,
+            local[:DANGER_LOCAL],
+            len(local),
+            everywhere[:DANGER_EVERYWHERE],
+            len(everywhere),
+        )
+
+    def danger_lines(self, topic: str) -> list[Resource]:
+        """Every line that answers a topic, in its order (the search index carries them)."""
+        return self._answering[topic]
 
     # -- what a page holds ------------------------------------------------------------
     def international_for(self, code: str) -> list[Resource]:
@@ -160,7 +236,3 @@ class Layout:
         countries = [(c, n) for c, n in every if c in region or c == INTERNATIONAL]
         elsewhere = [(c, n) for c, n in every if c not in region and c != INTERNATIONAL]
         return countries, elsewhere, kinds
-
-    def answer_now(self, code: str | None = None) -> list[Resource]:
-        """The hotlines to reach first: of a country (when given), then the international ones."""
-        return answer_now(self.dataset, self.sort_key, code)

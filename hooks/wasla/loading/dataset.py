@@ -1,7 +1,7 @@
 """Read every data file, check it against the rulebook, and return the dataset.
 
 ``load(data_dir)`` reads ``languages.yml`` first (texts are read in its languages), checks the
-engine's own data-like files (engine_files.py), then reads ``kinds.yml``, ``short-codes.yml``,
+engine's own data-like files (engine_files.py), then reads ``kinds.yml``, ``topics.yml``, ``short-codes.yml``,
 every ``resources/<cc>/<slug>.yml``, ``leads.yml`` (checked, never published), ``region.yml``,
 ``countries/<cc>.yml`` and the JSON schemas; any other file under data/ is reported as not read.
 It reports every problem of every file and raises
@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 from ..core import languages
 from ..core.languages import Registry
-from ..core.model import Country, Dataset, Kind
+from ..core.model import Country, Dataset, Kind, Topic
 from ..core.problems import DataError, Problem, display_path
 from ..core.yamlload import Pos
 from ..rules.check import Check, check_fields
@@ -32,6 +32,7 @@ from ..rules.leads import check_leads
 from ..rules.phones import check_short_codes
 from ..rules.resource import check_resource
 from ..rules.text import text_is_plain
+from ..rules.topics import check_topics
 from .engine_files import check_engine_files
 from .files import entries, read_text, read_yaml, resource_files, stray_paths
 
@@ -39,6 +40,7 @@ from .files import entries, read_text, read_yaml, resource_files, stray_paths
 DATA_NAMES = (
     "languages.yml",
     "kinds.yml",
+    "topics.yml",
     "short-codes.yml",
     "leads.yml",
     "region.yml",
@@ -74,6 +76,30 @@ def load_kinds(data_dir: Path, problems: list[Problem]) -> dict[str, Kind]:
     kinds, found = check_kinds(shown, data)
     problems.extend(found)
     return kinds
+
+
+def load_topics(data_dir: Path, kinds: dict[str, Kind], problems: list[Problem]) -> dict[str, Topic]:
+    """data/topics.yml: what the danger view offers and the crisis words; required, as kinds.yml is."""
+    path = data_dir / "topics.yml"
+    if not path.exists():
+        problems.append(
+            Problem(
+                display_path(str(path)),
+                1,
+                1,
+                "",
+                "no topics.yml; expected data/topics.yml with the topics of the danger view and their crisis words "
+                "(see CONTRIBUTING.md, 'Topics'); got none",
+                rule="topics_file",
+            )
+        )
+        return {}
+    data, shown = read_yaml(path, problems)
+    if data is None and any(p.path == shown for p in problems):
+        return {}  # a broken file reports only its parse error
+    topics, found = check_topics(shown, data, kinds)
+    problems.extend(found)
+    return topics
 
 
 def load_short_codes(data_dir: Path, today: dt.date, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
@@ -232,6 +258,7 @@ def load(
     problems.extend(check_engine_files())
     problems.extend(unknown_data_files(data_dir))
     kinds = load_kinds(data_dir, problems)
+    topics = load_topics(data_dir, kinds, problems)
     short_codes = load_short_codes(data_dir, today, problems)
     resources = []
     for path, why in stray_paths(data_dir):
@@ -260,7 +287,9 @@ def load(
         slug, folder = path.stem, path.parent.name
         if data is None and any(p.path == shown for p in problems):
             continue  # a broken file reports only its parse error
-        resource, found = check_resource(shown, folder, slug, data, kinds, short_codes, today, collect=checked)
+        resource, found = check_resource(
+            shown, folder, slug, data, kinds, short_codes, today, collect=checked, topics=topics
+        )
         problems.extend(found)
         if slug in seen:
             problems.append(
@@ -287,6 +316,7 @@ def load(
         region=region,
         countries=countries,
         languages=registry,
+        topics=topics,
     )
     if raise_on_error and any(p.level == "error" for p in problems):
         raise DataError(problems)

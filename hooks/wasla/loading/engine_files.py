@@ -1,7 +1,7 @@
 """The engine's own data-like files, held to the rules the data is held to.
 
 The build reads more than data/: the string tables (``strings/<lang>.yml``), the glossary
-(``strings/glossary.yml``), the crisis words (``crisis-words.txt``) and the outing terms
+(``strings/glossary.yml``) and the outing terms
 (``outing-terms.txt``). A contributor edits them as they edit data, so each goes through the same
 safe reader (``files.py``: plain file, bounded, UTF-8) and the same text rule (``text_is_plain``:
 no control, bidi or line-separator character, a length per field) before anything uses them;
@@ -19,7 +19,7 @@ from ..rules.text import text_is_plain, text_problems
 from .files import read_lines, read_yaml
 
 ENGINE = Path(__file__).resolve().parent.parent  # hooks/wasla
-WORD_LISTS = ("crisis-words.txt", "outing-terms.txt")  # one word or phrase a line; '#' starts a comment
+WORD_LISTS = ("outing-terms.txt",)  # one word or phrase a line; '#' starts a comment
 WORD_MAX = 100  # characters in one line of a word list
 
 

@@ -132,6 +132,8 @@ def record(r: Resource, pages: dict[str, str]) -> dict:
         "confidence": r.confidence,
         "scope": r.scope,
         "warnings": [{"text": _text(w.text), "date": w.date, "source": w.source} for w in r.warnings],
+        "answers": [{"topic": a.topic, "source": a.source} for a in r.answers],
+        "audience": list(r.audience),
         "pages": pages,
         **evidence_fields(r),  # newest_source_date/_kind, source_details: [{url, date, kind}]
     }

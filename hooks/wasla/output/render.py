@@ -3,7 +3,8 @@
 Independent of MkDocs and of the theme.  A ``Renderer`` holds one Jinja environment for its
 language: autoescaped templates see the page language's helpers as filters (``code|country_name``,
 ``n|number``, ``d|date``, ``source|source_label`` …) and a few globals (``s``, the string table;
-``lang``; ``kinds``; ``entry_href(r)``, ``kind_href(code, key)``, ``page_path(code, n)``,
+``lang``; ``kinds``; ``topics``; ``entry_href(r)``, ``kind_href(code, key)``, ``page_path(code, n)``,
+``danger_path(topic, code)``,
 ``evidence(r)``, ``hours_view(schedule)``, ``law_is_stale(item)``, ``report_href(r)``,
 ``report_mailto(r)``).  Each macro takes ``base``, the relative path from the page to its
 language root.  Python never builds HTML.
@@ -21,10 +22,10 @@ from babel.numbers import format_decimal
 from ..core.dates import format_ago, format_long_date, format_written_date
 from ..core.languages import language_name, locale
 from ..core.model import Dataset, Resource
-from ..core.places import country_name
+from ..core.places import INTERNATIONAL, country_name
 from ..core.settings import Settings
 from ..core.strings import strings
-from ..layout.pages import DANGER_INLINE, Layout, PagePlan, page_path
+from ..layout.pages import Layout, PagePlan, danger_path, page_path
 from ..queries.directory import is_stale
 from ..queries.law import law_is_stale
 from ..rules.links import shown_link
@@ -72,10 +73,12 @@ class Renderer:
             s=self.s,
             lang=lang,
             kinds=self.dataset.kinds,
+            topics=self.dataset.topics,
             stale_months=settings.stale_months,
             entry_href=layout.entry_href,
             kind_href=layout.kind_href,
             page_path=page_path,
+            danger_path=danger_path,
             evidence=self.evidence,
             hours_view=lambda schedule: hours_view(schedule, lang, self.s),
             is_stale=lambda d: is_stale(d, today, settings.stale_months),
@@ -107,6 +110,12 @@ class Renderer:
         return reporting.mailto_href(self.settings.report_email, r, self.s)
 
     def title(self, plan: PagePlan) -> str:
+        """The page's <title>, which the browser keeps in its history: the danger view's pages
+        say "Help now" (and the country), never what is happening to the reader."""
+        if plan.kind in ("danger", "topic"):
+            return self.s["page_danger_title"]
+        if plan.kind == "answer":
+            return self.s["page_danger_country_title"].format(country=country_name(plan.country, self.lang))
         if plan.kind == "kind":
             return self.s["page_kind_title"].format(kind=self.dataset.kinds[plan.key].label.get(self.lang).text)
         title = self.s["page_country_title"].format(country=country_name(plan.key, self.lang))
@@ -121,6 +130,12 @@ class Renderer:
     def render(self, plan: PagePlan, base: str) -> str:
         if plan.kind == "country":
             return self.country_body(plan.key, base, plan.page)
+        if plan.kind == "danger":
+            return self.danger_index(base)
+        if plan.kind == "topic":
+            return self.danger_topic(plan.key, base)
+        if plan.kind == "answer":
+            return self.danger_answer(plan.key, plan.country, base)
         return self.kind_body(plan.key, base)
 
     def country_body(self, code: str, base: str, page: int = 0) -> str:
@@ -136,7 +151,35 @@ class Renderer:
             page=page + 1,
             country=self.dataset.countries.get(code) if page == 0 else None,
             law_expected=code in self.dataset.region,
+            danger=self.danger_counts(code) if page == 0 and code != INTERNATIONAL else [],
         )
+
+    # -- the danger view ----------------------------------------------------------------
+    def danger_counts(self, code: str) -> list[tuple]:
+        """(topic, the country's own lines that answer it, the international ones) per topic."""
+        rows = []
+        for key, topic in self.dataset.topics.items():
+            view = self.layout.danger_view(key, code)
+            rows.append((topic, view.local_total, view.everywhere_total))
+        return rows
+
+    def _danger_countries(self) -> tuple[list[str], list[str]]:
+        region = set(self.dataset.region)
+        every = self.layout.danger_countries()
+        return [c for c in every if c in region], [c for c in every if c not in region]
+
+    def danger_index(self, base: str) -> str:
+        region, elsewhere = self._danger_countries()
+        return self._render("danger-index.html", base=base, region=region, elsewhere=elsewhere)
+
+    def danger_topic(self, topic: str, base: str) -> str:
+        region, elsewhere = self._danger_countries()
+        return self._render(
+            "danger-topic.html", base=base, view=self.layout.danger_view(topic), region=region, elsewhere=elsewhere
+        )
+
+    def danger_answer(self, topic: str, code: str, base: str) -> str:
+        return self._render("danger-answer.html", base=base, view=self.layout.danger_view(topic, code))
 
     def kind_body(self, key: str, base: str) -> str:
         return self._render("kind.html", base=base, kind=self.dataset.kinds[key], groups=self.layout.kind_groups(key))
@@ -146,8 +189,8 @@ class Renderer:
         return self._render("chooser.html", base=base, countries=countries, elsewhere=elsewhere, kinds=kinds)
 
     def danger(self, base: str) -> str:
-        """The home page's "in danger now?" block."""
-        return self._render("danger.html", base=base, lines=self.layout.answer_now()[:DANGER_INLINE])
+        """The home page's "in danger now?" block: the topic choice."""
+        return self._render("danger.html", base=base)
 
     def search_form(self, base: str, index: str, script: str) -> str:
         """The search box; ``index`` and ``script`` are relative to the page."""

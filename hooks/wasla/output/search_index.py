@@ -10,7 +10,9 @@ but a ``<script src>`` of a file beside the page loads there, and with a strict
 Why shards: a reader on a slow line downloads only what a query needs.
 
 - ``meta.js``      counts, the country and kind labels of the page language, the stop words,
-                   the crisis words and the lines that answer now;
+                   and the topics of the danger view: each with its name and next step in the
+                   page language, its crisis words (every language, normalised) and the lines
+                   that answer it;
 - ``t/<n>.js``     terms: every normalised token whose first two characters hash to bucket n,
                    with its postings (which entries, how strong a field);
 - ``d/<n>.js``     the result cards of entries n*S … n*S+S-1: [name, its language if it is a
@@ -38,9 +40,9 @@ from ..core.languages import codes, direction
 from ..core.model import Resource
 from ..core.normalise import STOP_WORDS, _tokens, normalise
 from ..core.places import INTERNATIONAL, country_name
-from ..layout.pages import STATUS_ORDER, page_path
-from ..queries.crisis import crisis_words
-from ..queries.directory import REACH_TYPES, answer_now_all, search_countries
+from ..layout.pages import DANGER_EVERYWHERE, DANGER_LOCAL, STATUS_ORDER, page_path
+from ..queries.crisis import topic_phrases
+from ..queries.directory import REACH_TYPES, search_countries
 from .render import Renderer
 
 FORMAT_VERSION = 1
@@ -198,19 +200,33 @@ def card_contacts(r: Resource) -> list[list[str]]:
     return out
 
 
+LOCAL, INTERNATIONAL_LINE = 1, 2  # what a topic's line can be for a chosen country (bits)
+
+
 def index_meta(site, docs: list[Resource], country_index: dict[str, int]) -> dict:
-    """For meta.js: ``crisis`` (token lists) and ``now``: [doc id, [country ids], 1 if it serves
-    people everywhere else 0] of every hotline that answers now, in the order to show them."""
+    """For meta.js: ``topics``, one per topic of the danger view, in its order:
+    [key, name, next step, [phrase as tokens, …], [line, …]]. A line is [doc id, [ids of the
+    countries it names], bits]: 1 when it can be a country's own line (not an international
+    entry), 2 when it lists 'international'. search.js picks, for a chosen country, its own lines
+    (bit 1, the country named), then the international ones that serve it (bit 2, the country
+    named or none named); with no country, the international ones that name none
+    (``queries.crisis.split_lines`` in Python). ``limits``: how many of each it shows."""
     doc_id = {r.path: i for i, r in enumerate(docs)}
-    now = [
-        [
-            doc_id[r.path],
-            [country_index[c] for c in r.countries if c in country_index],
-            int(INTERNATIONAL in r.countries),
-        ]
-        for r in answer_now_all(site.dataset, site.layout.sort_key)
-    ]
-    return {"crisis": [list(words) for words in crisis_words()], "now": now}
+    lang = site.lang
+    phrases = dict(topic_phrases(site.dataset.topics))
+    topics = []
+    for key, topic in site.dataset.topics.items():
+        lines = []
+        for r in site.layout.danger_lines(key):
+            named = [country_index[c] for c in r.countries if c != INTERNATIONAL and c in country_index]
+            bits = (LOCAL if r.folder != INTERNATIONAL else 0) | (
+                INTERNATIONAL_LINE if INTERNATIONAL in r.countries else 0
+            )
+            lines.append([doc_id[r.path], named, bits])
+        topics.append(
+            [key, topic.name.get(lang).text, topic.next.get(lang).text, [list(p) for p in phrases[key]], lines]
+        )
+    return {"topics": topics, "limits": [DANGER_LOCAL, DANGER_EVERYWHERE]}
 
 
 def build_index(site: Renderer) -> tuple[str, dict[str, str]]:

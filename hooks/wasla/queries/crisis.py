@@ -1,29 +1,36 @@
-"""The crisis words: what a reader in danger may type, kept in ``hooks/wasla/crisis-words.txt``.
+"""Crisis words, and the lines that answer what is happening to a reader.
 
-Each line is normalised exactly as the search normalises a query (``core.normalise.tokens``);
-``is_crisis`` says whether a query holds one of them (search.js repeats it in the browser).
+The words are the topics' (``data/topics.yml``, ``Dataset.topics``), every language together: a
+reader types Arabizi on the English page as often as English. Each word or phrase is normalised
+exactly as the search normalises a query (``core.normalise.tokens``). ``topic_of`` says which
+topic a query is about; ``search.js`` repeats it in the browser (tests run both on one list).
+
+The lines of a topic are the active entries that say they answer it (their ``answers`` field, with
+a source), never entries picked by kind alone: a suicide phrase never brings a digital-security
+service. For a country: its own entries first, then the international services that serve it;
+with no country, only the services that serve people everywhere.
 """
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
+from ..core.model import Dataset, Resource, Topic
 from ..core.normalise import tokens
+from ..core.places import INTERNATIONAL
+from .directory import serves
 
-WORDS = Path(__file__).resolve().parent.parent / "crisis-words.txt"
+Phrases = tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]  # (topic key, its phrases as tokens)
 
 
-@cache
-def crisis_words() -> tuple[tuple[str, ...], ...]:
-    """Each crisis word or phrase as search tokens; '#' starts a comment, blank lines skipped."""
-    seen, out = set(), []
-    for line in WORDS.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        words = tuple(tokens(line)) if line else ()
-        if words and words not in seen:
-            seen.add(words)
-            out.append(words)
+def topic_phrases(topics: dict[str, Topic]) -> Phrases:
+    """Each topic's crisis words as search tokens, in topic and file order, each phrase once."""
+    out = []
+    for key, topic in topics.items():
+        seen: dict[tuple[str, ...], None] = {}
+        for word in topic.phrases():
+            found = tuple(tokens(word))
+            if found:
+                seen.setdefault(found)
+        out.append((key, tuple(seen)))
     return tuple(out)
 
 
@@ -33,12 +40,61 @@ def word_matches(typed: str, word: str) -> bool:
     return typed == word or (len(word) >= 5 and typed.startswith(word))
 
 
-def is_crisis(query: str, words=None) -> bool:
-    """Does the query hold a crisis word or phrase (its tokens in a row)?"""
+def phrase_found(typed: list[str], phrase: tuple[str, ...]) -> bool:
+    """Are the phrase's tokens in the query, in a row?"""
+    n = len(phrase)
+    return any(all(word_matches(typed[start + i], phrase[i]) for i in range(n)) for start in range(len(typed) - n + 1))
+
+
+def topic_of(query: str, phrases: Phrases) -> str | None:
+    """The topic of the longest crisis phrase in the query (in tokens); on a tie, the topic offered
+    first. None when the query holds no crisis word."""
     typed = tokens(query)
-    for phrase in words if words is not None else crisis_words():
-        n = len(phrase)
-        for start in range(len(typed) - n + 1):
-            if all(word_matches(typed[start + i], phrase[i]) for i in range(n)):
-                return True
-    return False
+    best, best_length = None, 0
+    for key, words in phrases:
+        for phrase in words:
+            if len(phrase) > best_length and phrase_found(typed, phrase):
+                best, best_length = key, len(phrase)
+    return best
+
+
+def is_crisis(query: str, phrases: Phrases) -> bool:
+    return topic_of(query, phrases) is not None
+
+
+def answering(dataset: Dataset, topic: str, key) -> list[Resource]:
+    """Every active entry that says it answers the topic, in the order of ``key``."""
+    found = [r for r in dataset.resources if r.status == "active" and r.answers_topic(topic)]
+    return sorted(found, key=key)
+
+
+def serves_everyone(r: Resource) -> bool:
+    """An international service whose `countries` names no country."""
+    return all(c == INTERNATIONAL for c in r.countries)
+
+
+def lines_for(dataset: Dataset, topic: str, code: str | None, key) -> tuple[list[Resource], list[Resource]]:
+    """(the country's own entries that answer the topic, the international ones that serve it);
+    without a country, no local entries and only the services that serve people everywhere."""
+    return split_lines(answering(dataset, topic, key), code)
+
+
+def split_lines(order: list[Resource], code: str | None) -> tuple[list[Resource], list[Resource]]:
+    """``lines_for`` on a topic's entries already in order (``answering``)."""
+    if not code or code == INTERNATIONAL:
+        return [], [r for r in order if INTERNATIONAL in r.countries and serves_everyone(r)]
+    local = [r for r in order if code in r.countries and r.folder != INTERNATIONAL]
+    everywhere = [r for r in order if INTERNATIONAL in r.countries and serves(r, code) and r not in local]
+    return local, everywhere
+
+
+def crisis_answer(
+    dataset: Dataset, query: str, code: str | None, key, local_max: int, everywhere_max: int
+) -> tuple[str | None, list[Resource], list[Resource]]:
+    """What the search shows above its results for a query: (topic, local lines, international
+    lines), at most ``local_max`` and ``everywhere_max`` of them; (None, [], []) for an ordinary query."""
+    topic = topic_of(query, topic_phrases(dataset.topics))
+    if topic is None:
+        return None, [], []
+    local, everywhere = lines_for(dataset, topic, code, key(topic))
+    return topic, local[:local_max], everywhere[:everywhere_max]

@@ -1,4 +1,4 @@
-"""The directory: who is listed where, who serves a country, who answers now, what is stale.
+"""The directory: who is listed where, who serves a country, what is stale.
 
 Questions asked of a loaded ``Dataset``; the answers are entries and country codes, never HTML.
 An order that depends on the page language (names) is passed in as a sort key.
@@ -53,26 +53,4 @@ def is_stale(verified: dt.date, today: dt.date, stale_months: int) -> bool:
     return months_between(verified, today) >= stale_months
 
 
-HOTLINE = "hotline"
-
-
 REACH_TYPES = ("phone", "whatsapp", "signal", "sms", "telegram", "email", "chat")
-
-
-def can_be_reached(r: Resource) -> bool:
-    return r.status == "active" and any(c.type in REACH_TYPES for c in r.contacts)
-
-
-def answer_now(dataset: Dataset, key, code: str | None = None) -> list[Resource]:
-    """Hotlines of `code` (in the order of ``key``), then international hotlines."""
-    order = answer_now_all(dataset, key)
-    local = [r for r in order if code and code != INTERNATIONAL and code in r.countries and r.folder != INTERNATIONAL]
-    everywhere = [r for r in order if INTERNATIONAL in r.countries]
-    return local + everywhere
-
-
-def answer_now_all(dataset: Dataset, key) -> list[Resource]:
-    """Every hotline that answers now, in the order of ``key``: each country's and the international ones."""
-    order = [r for r in dataset.resources if HOTLINE in r.kinds and can_be_reached(r)]
-    order.sort(key=key)
-    return order

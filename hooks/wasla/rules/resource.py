@@ -2,7 +2,7 @@
 
 Layer one is the shape (``FIELDS``): which fields exist, which are required, what kind of value
 each holds.  Layer two is the named rules, each looking at one fact; they live with their
-subject (text.py, contacts.py, phones.py, links.py, sources.py, hours.py, warnings.py) and
+subject (text.py, contacts.py, phones.py, links.py, sources.py, hours.py, warnings.py, topics.py) and
 ``check_resource`` calls them all.  A check never stops at the first problem.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core.model import CONFIDENCES, VISIBILITIES, Kind, Resource
+from ..core.model import CONFIDENCES, VISIBILITIES, Kind, Resource, Topic
 from ..core.places import INTERNATIONAL, country_codes
 from ..core.problems import Problem
 from ..core.yamlload import Map
@@ -36,6 +36,7 @@ from .text import (
     translation_differs,
     translation_is_missing,
 )
+from .topics import answers_are_valid, audience_is_known
 from .warnings import check_scope_and_warnings
 
 STATUSES = ("active", "paused", "closed")
@@ -61,6 +62,8 @@ FIELDS: dict[str, tuple[bool, str]] = {
     "timezone": (False, "scalar"),  # IANA zone of the contacts' opening_hours
     "scope": (False, "scalar"),
     "warnings": (False, "list"),
+    "answers": (False, "list"),  # the topics of data/topics.yml it answers, each with its source
+    "audience": (False, "list"),  # whom it is for; absent: anyone
 }
 ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (False, "text"),  # only with visibility: public (address_is_public)
@@ -125,9 +128,11 @@ def check_resource(
     short_codes: dict,
     today: dt.date,
     collect: list | None = None,
+    topics: dict[str, Topic] | None = None,
 ) -> tuple[Resource | None, list[Problem]]:
     """One file through every rule. ``collect`` receives (path, valid contacts) even when the file has
-    errors, so the cross-file rules (contacts_are_unique) still see it in the same run."""
+    errors, so the cross-file rules (contacts_are_unique) still see it in the same run. ``topics``:
+    data/topics.yml, which the ``answers`` field names."""
     c = Check(path)
     slug_is_valid(c, slug, folder)
     slug_is_neutral(c, slug)
@@ -183,6 +188,8 @@ def check_resource(
     if collect is not None:
         collect.append((path, tuple(contacts)))
     scope, warnings = check_scope_and_warnings(c, data, today)
+    answers = answers_are_valid(c, data, topics or {}, kinds)
+    audience = audience_is_known(c, data)
 
     if c.failed:
         return None, c.problems
@@ -206,5 +213,7 @@ def check_resource(
         confidence=str(data["confidence"]) if data.get("confidence") else None,
         scope=scope,
         warnings=warnings,
+        answers=answers,
+        audience=audience,
     )
     return resource, c.problems

@@ -52,6 +52,7 @@ SITE_ANCHORS = (
     "danger",
     "danger-heading",
     "now-heading",
+    "now-where",
     "search",
     "search-heading",
     "report",
@@ -62,8 +63,9 @@ SITE_ANCHORS = (
     "channels",
     "police",
 )
-# … and the families of anchors named after data: #kind-<key>, #country-<code>, #trace-<type>, #wasla-…
-SITE_PREFIXES = ("kind-", "country-", "trace-", "wasla-")
+# … and the families of anchors named after data: #kind-<key>, #country-<code>, #trace-<type>, the
+# danger view's sections (#danger-here, #danger-next …), #wasla-…
+SITE_PREFIXES = ("kind-", "country-", "trace-", "danger-", "wasla-")
 SITE_NAMES = frozenset(SITE_PAGES + SITE_ANCHORS)
 
 

@@ -5,9 +5,11 @@
      the results shown, and f.js when a filter is chosen.
    - Nothing is stored and nothing goes into the address bar or history; the query stays in the box.
    - normalise(), tokens() and bucket() repeat hooks/wasla/search.py; tests compare them.
-   - Crisis words (hooks/wasla/crisis-words.txt, in meta.js): when the box holds one, the lines
-     that answer now (hotlines of the chosen country, then international) are shown above the
-     results, with their buttons. isCrisis() repeats hooks/wasla/firstminute.py. */
+   - Crisis words (data/topics.yml, in meta.js): when the box holds one, the topic it is about and
+     the lines that answer it are shown above the results, with their buttons: the chosen
+     country's, then international ones; with no country chosen, the countries (links to the
+     topic's page for each) and meanwhile the services that answer it from anywhere. topicOf()
+     and nowDocs() repeat hooks/wasla/queries/crisis.py (topic_of, split_lines); tests compare them. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-wasla-search]");
@@ -312,33 +314,40 @@
     });
   }
 
-  // -- crisis words: the lines that answer now, above the results ------------------------------
+  // -- crisis words: the topic, and the lines that answer it, above the results ---------------
   /* A typed word matches a crisis word when equal, or when it starts with one of 5+ letters. */
   function wordMatches(typed, word) { return typed === word || (word.length >= 5 && typed.indexOf(word) === 0); }
 
-  function isCrisis(query, phrases) {
-    var typed = tokens(query);
-    return (phrases || []).some(function (phrase) {
-      for (var start = 0; start + phrase.length <= typed.length; start++) {
-        var all = true;
-        for (var i = 0; i < phrase.length && all; i++) all = wordMatches(typed[start + i], phrase[i]);
-        if (all) return true;
-      }
-      return false;
-    });
+  function phraseFound(typed, phrase) {
+    for (var start = 0; start + phrase.length <= typed.length; start++) {
+      var all = true;
+      for (var i = 0; i < phrase.length && all; i++) all = wordMatches(typed[start + i], phrase[i]);
+      if (all) return true;
+    }
+    return false;
   }
 
-  var NOW_LOCAL = 5, NOW_EVERYWHERE = 3;
-
-  /* The chosen country's hotlines (none when no country is chosen), then international ones. */
-  function nowDocs(meta) {
-    var country = countrySelect.value, local = [], everywhere = [];
-    var c = country ? meta.countryIndex[country] : -1;
-    (meta.now || []).forEach(function (n) {
-      if (n[2]) everywhere.push(n[0]);
-      else if (c >= 0 && n[1].indexOf(c) >= 0) local.push(n[0]);
+  /* The topic of the longest crisis phrase in the query; on a tie, the topic offered first. */
+  function topicOf(query, topics) {
+    var typed = tokens(query), best = null, length = 0;
+    (topics || []).forEach(function (topic) {
+      topic[3].forEach(function (phrase) {
+        if (phrase.length > length && phraseFound(typed, phrase)) { best = topic; length = phrase.length; }
+      });
     });
-    return local.slice(0, NOW_LOCAL).concat(everywhere.slice(0, NOW_EVERYWHERE));
+    return best;
+  }
+
+  /* A topic's lines for a country code ("" for none): {local: [doc…], everywhere: [doc…]}, each
+     at most as many as meta.limits says. Line: [doc, [named country ids], bits] (search_index.py). */
+  function nowDocs(topic, country, meta) {
+    var c = country ? meta.countryIndex[country] : -1, local = [], everywhere = [];
+    topic[4].forEach(function (n) {
+      var named = n[1];
+      if (c >= 0 && (n[2] & 1) && named.indexOf(c) >= 0) local.push(n[0]);
+      else if ((n[2] & 2) && (named.length === 0 || (c >= 0 && named.indexOf(c) >= 0))) everywhere.push(n[0]);
+    });
+    return { local: local.slice(0, meta.limits[0]), everywhere: everywhere.slice(0, meta.limits[1]) };
   }
 
   function hideNow() {
@@ -347,13 +356,43 @@
     nowList.replaceChildren();
   }
 
+  function dangerHref(key, country) { return base + "danger/" + key + (country ? "-" + country : "") + ".html"; }
+
+  /* The countries, each a link to the topic's page for it (built once per topic). */
+  function nowCountries(topic, meta) {
+    var ul = nowBox.querySelector("[data-search-now-countries]");
+    if (ul.getAttribute("data-topic") === topic[0]) return;
+    var items = document.createDocumentFragment();
+    meta.countries.forEach(function (c) {
+      if (c[0] === "international") return;
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = dangerHref(topic[0], c[0]);
+      a.textContent = c[1];
+      li.appendChild(a);
+      items.appendChild(li);
+    });
+    ul.replaceChildren(items);
+    ul.setAttribute("data-topic", topic[0]);
+  }
+
   function showNow(query, meta, mine) {
-    if (!nowBox || !isCrisis(query, meta.crisis)) { hideNow(); return Promise.resolve(); }
-    var docs = nowDocs(meta);
-    return fill(nowList, docs, meta, mine).then(function (done) {
+    var topic = nowBox ? topicOf(query, meta.topics) : null;
+    if (!topic) { hideNow(); return Promise.resolve(); }
+    var country = countrySelect.value === "international" ? "" : countrySelect.value;
+    var lines = nowDocs(topic, country, meta);
+    return fill(nowList, lines.local.concat(lines.everywhere), meta, mine).then(function (done) {
       if (!done) return;
-      nowBox.querySelector("[data-search-now-hint]").hidden = !!countrySelect.value;
-      nowBox.hidden = docs.length === 0;
+      var none = nowBox.querySelector("[data-search-now-none]"), text = [];
+      if (country && !lines.local.length) text.push(say("now-none").replace("{country}", meta.countries[meta.countryIndex[country]][1]));
+      if (!lines.everywhere.length && (!country || !lines.local.length)) text.push(say("now-empty"));
+      none.textContent = text.join(" ");
+      none.hidden = !text.length;
+      nowBox.querySelector("[data-search-now-topic]").textContent = topic[1];
+      nowBox.querySelector("[data-search-now-next]").textContent = topic[2];
+      nowBox.querySelector("[data-search-now-page]").href = dangerHref(topic[0], country);
+      nowBox.querySelector("[data-search-now-where]").hidden = !!country;
+      if (!country) nowCountries(topic, meta);
+      nowBox.hidden = false;
     });
   }
 
@@ -430,7 +469,16 @@
     }).catch(fail);
   });
 
-  window.waslaSearchSelfTest = { normalise: normalise, tokens: tokens, bucket: bucket, isCrisis: isCrisis };
+  window.waslaSearchSelfTest = {
+    normalise: normalise, tokens: tokens, bucket: bucket,
+    topicOf: function (q, topics) { var t = topicOf(q, topics); return t ? t[0] : null; },
+    nowDocs: function (key, country) {
+      return meta().then(function (m) {
+        var topic = m.topics.filter(function (t) { return t[0] === key; })[0];
+        return nowDocs(topic, country, m);
+      });
+    }
+  };
   meta().catch(fail);
   if (box.value) run();
 })();
