@@ -283,7 +283,7 @@ def print_rows(title: str, rows: list[dict], vanilla: bool = False) -> None:
         )
 
 
-# every page type (issue #16), in both languages; "lb-2.html" (a later page of a paged country)
+# every page type, in both languages; "lb-2.html" (a later page of a paged country)
 # is measured where the directory is large enough to have one
 PAGE_TYPES = [
     "index.html",

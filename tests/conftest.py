@@ -297,7 +297,7 @@ def switch_language(page, lang: str | None = None) -> None:
     page.click(f".wasla-langs a[hreflang={lang}]")
 
 
-# --- skips: always said, never silent in CI (issue 15) -------------------------------------
+# --- skips: always said, never silent in CI -------------------------------------
 SAFETY_FILES = {"test_safety.py", "test_offline_edition.py"}  # every test in these is marked `safety`
 
 

@@ -47,7 +47,7 @@ def test_axe_finds_no_violation(server, browser, axe, width, lang):
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize(
     "lang,query", [("", "بيروت"), ("en/", "Beirut"), ("", "طوارئ"), ("en/", "emergency")]
-)  # + the crisis block (#13)
+)  # + the crisis block
 def test_axe_finds_no_violation_in_search_results(server, browser, axe, width, lang, query):
     ctx = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
     page = ctx.new_page()
@@ -112,7 +112,7 @@ def test_touch_targets(server, page_factory, rel):
     small = page.evaluate("""() => [...document.querySelectorAll('.wasla-contact__link, .wasla-exit, .wasla-langs summary, .wasla-langs a, .wasla-menu, .wasla-find, .wasla-chooser__list--kinds a, .wasla-search__box, .wasla-search select')]
         .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.height < 44 || r.width < 44)).length""")
     assert small == 0
-    # The country chooser trades a little size for the whole region on the first screen (#13):
+    # The country chooser trades a little size for the whole region on the first screen:
     # its links are at least 36 x 36 px, with space between them (WCAG 2.5.8 asks for 24 px).
     chooser = page.evaluate("""() => [...document.querySelectorAll('.wasla-chooser__list--countries a')]
         .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.height < 36 || r.width < 36)).length""")

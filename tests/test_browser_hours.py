@@ -1,4 +1,4 @@
-"""Opening hours in Chromium with a fixed clock (issue 14): the status is computed on the
+"""Opening hours in Chromium with a fixed clock: the status is computed on the
 reader's device from the intervals the build wrote; without JavaScript there is no status."""
 
 import datetime as dt

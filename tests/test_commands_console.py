@@ -1,4 +1,4 @@
-"""Quiet success, loud failure: what `make build` prints (issue 15).
+"""Quiet success, loud failure: what `make build` prints.
 
 The real `make build` runs on a copy of the repository (so site/ here is left alone), with
 this checkout's .venv.

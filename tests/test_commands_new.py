@@ -1,4 +1,4 @@
-"""`make new` says why a slug is refused, and asks again in a terminal (issue 15)."""
+"""`make new` says why a slug is refused, and asks again in a terminal."""
 
 import os
 import pty

@@ -64,7 +64,7 @@ def test_alias_without_anchor_in_mapping_value_is_refused():
     assert exc.value.message.startswith("anchor '&a' is not allowed")
 
 
-# --- issue 15: an unclosed quote is reported where it opened, not where PyYAML gave up
+# --- an unclosed quote is reported where it opened, not where PyYAML gave up
 @pytest.mark.parametrize(
     "text, pos, message",
     [

@@ -1,4 +1,4 @@
-"""A fresh machine: what `make test` installs, and skips that never pass unnoticed (issue 15)."""
+"""A fresh machine: what `make test` installs, and skips that never pass unnoticed."""
 
 import re
 

@@ -57,7 +57,7 @@ def test_ci_runs_the_same_commands_as_the_readme():
 
 
 def test_the_labeller_treats_every_path_that_runs_code_as_code():
-    """Issue 11: anything CI executes (or that reaches page markup) is a code change."""
+    """anything CI executes (or that reaches page markup) is a code change."""
     import re
 
     import yaml

@@ -1,4 +1,4 @@
-"""A page's cost does not grow with the directory (#7): large countries are paged, kind pages
+"""A page's cost does not grow with the directory: large countries are paged, kind pages
 and the international section show a bounded number of entries and link to the rest."""
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def test_international_services_are_a_few_names_with_buttons_and_a_link(large):
     html = (large / "en/countries/lb.html").read_text(encoding="utf-8")
     section = html[html.index('id="kind-international"') :]
     # each as its name (a link to its card on the international page) and its buttons: the full
-    # cards are one tap away, and the page stays within one round trip (#16)
+    # cards are one tap away, and the page stays within one round trip
     assert section.count('<li class="wasla-quick">') == INTERNATIONAL_INLINE
     assert '<article class="wasla-card' not in section
     assert '<a href="../countries/international.html">All 8 international services</a>' in section
@@ -96,7 +96,7 @@ def test_international_services_are_a_few_names_with_buttons_and_a_link(large):
 def test_kind_pages_show_a_few_per_country_and_link_to_where_the_rest_start(large):
     html = (large / "en/kinds/legal_aid.html").read_text(encoding="utf-8")
     lebanon = html[html.index('id="country-lb"') : html.index('id="country-international"')]
-    assert lebanon.count('<li class="wasla-quick">') == KIND_PER_COUNTRY  # each with its buttons (#13)
+    assert lebanon.count('<li class="wasla-quick">') == KIND_PER_COUNTRY  # each with its buttons
     start = next(
         p.name
         for p in sorted((large / "en/countries").glob("lb*.html"), key=lambda p: (len(p.name), p.name))

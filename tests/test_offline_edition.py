@@ -179,7 +179,7 @@ def test_every_page_shows_the_data_date_in_its_language(fixture_site):
             continue
         html = page.read_text(encoding="utf-8")
         lang = re.search(r'<html lang="([a-z]+)"', html)[1]
-        # the date in the page's language, by CLDR (#13): "November 24, 2026", «24 نوفمبر 2026»;
+        # the date in the page's language, by CLDR: "November 24, 2026", «24 نوفمبر 2026»;
         # a language without its string table yet says it with the English words, CLDR's date
         words = strings(lang)["data_as_of"].split("{")[0]
         assert re.search(re.escape(words) + r"[^<]*\d{4}", html), page

@@ -1,4 +1,4 @@
-"""Issue 11: all or nothing, even under concurrency. `make build` writes into its own temporary
+"""all or nothing, even under concurrency. `make build` writes into its own temporary
 folder beside the site and swaps it in with one rename (hooks/wasla/atomic.py)."""
 
 import os

@@ -1,4 +1,4 @@
-"""A report path out of the box (issue 15): the card's e-mail link, the contribute page, the
+"""A report path out of the box: the card's e-mail link, the contribute page, the
 maintainer's note and the deploy workflow's refusal."""
 
 import subprocess

@@ -1,4 +1,4 @@
-"""Search (#4): the query file in Chromium over http and from file://, the stable contract
+"""Search: the query file in Chromium over http and from file://, the stable contract
 (input[type=search], results as `a` children of the items of [data-search-results]; contact buttons sit deeper), language, privacy, no-JS."""
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def test_results_are_in_the_page_language(search_server, page_factory):
         "دار أمل",
     ]
     assert page.locator("[data-search-results] .wasla-search__meta").first.inner_text() == "المساعدة القانونية · مصر"
-    # under it, the card's evidence line (issue #19); these fixture sources are bare links
+    # under it, the card's evidence line; these fixture sources are bare links
     assert (
         page.locator("[data-search-results] .wasla-search__evidence").first.inner_text()
         == strings("ar")["evidence_undated"]

@@ -1,4 +1,4 @@
-"""Issue #13, a frightened reader's first minute: where am I, who can I reach now, what does
+"""a frightened reader's first minute: where am I, who can I reach now, what does
 reaching out leave behind; and the crisis words, which say what is happening (a topic of
 data/topics.yml) and bring the lines of that topic first (queries/crisis.py in Python,
 search.js in the browser: the same answer). Rules on small data folders; the rest on the built

@@ -1,4 +1,4 @@
-"""Issue #12 on the built site: a page for every region country, what the law says (#law),
+"""The region on the built site: a page for every region country, what the law says (#law),
 the international services that serve it, the home chooser, names and order, warnings."""
 
 import csv

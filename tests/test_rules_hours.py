@@ -1,4 +1,4 @@
-"""Opening hours (issue 14): the rules' exact messages and the interval builder."""
+"""Opening hours: the rules' exact messages and the interval builder."""
 
 import datetime as dt
 import zoneinfo

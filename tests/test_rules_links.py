@@ -1,4 +1,4 @@
-"""Issue 11: contact values a hostile contributor could spoof, and text that hides what it does.
+"""contact values a hostile contributor could spoof, and text that hides what it does.
 
 One bad fixture per rule, with its exact message."""
 

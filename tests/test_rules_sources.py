@@ -1,4 +1,4 @@
-"""Issue #19: dated, typed sources; the evidence line on cards, in search and exports; make verify."""
+"""dated, typed sources; the evidence line on cards, in search and exports; make verify."""
 
 import csv
 import difflib

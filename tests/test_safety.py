@@ -198,7 +198,7 @@ def test_phone_contacts_link_to_the_guidance(fixture_site):
     html = (fixture_site / "countries/lb.html").read_text(encoding="utf-8")
     card = html[html.index('id="test-hotline"') :]
     card = card[: card.index("</article>")]
-    # every contact says what it leaves behind, linked to its section of the safety page (#13)
+    # every contact says what it leaves behind, linked to its section of the safety page
     assert card.count('class="wasla-contact__trace"') == 6
     assert '<a href="../safety.html#trace-phone">كيف تحمي نفسك</a>' in card
     assert "تبقى المكالمة في سجل المكالمات في هاتفك وفي فاتورة الهاتف." in card

@@ -3,11 +3,10 @@
 Seed 1 (`resources.yml`), seed 2 (`resources-2.yml`) and seed 3 (`resources-3.yml`) are copied
 into tests/seed/ from the workplace's shared/seed, so the comparison runs on any clone.
 
-The data uses contract fields that other lanes add to the code (`scope` and `warnings`, #12;
-`timezone` and `contacts[].opening_hours`, #14; `answers` and `audience`, the topics contract)
-and source mappings (#19). Until a field is in the rulebook's tables, the "unknown field" error
-for exactly that field is tolerated here; the moment the field exists, the tolerance ends by
-itself and the data must pass in full.
+The data uses contract fields (`scope` and `warnings`; `timezone` and `contacts[].opening_hours`;
+`answers` and `audience`) and source mappings. Until a field is in the rulebook's tables, the
+"unknown field" error for exactly that field is tolerated here; the moment the field exists, the
+tolerance ends by itself and the data must pass in full.
 """
 
 import re
@@ -74,7 +73,7 @@ def site(url: str) -> str:
 
 
 def pending(problem) -> bool:
-    """An 'unknown field' error for a contract field another lane has not merged yet."""
+    """An 'unknown field' error for a contract field the rulebook does not have yet."""
     name = problem.where.rsplit(".", 1)[-1]
     return problem.rule == "unknown_field" and name in NEW_FIELDS and name not in NEW_FIELDS[name]
 
@@ -117,7 +116,7 @@ def test_leads_stay_unpublished():
 
 
 def test_sources_are_data():
-    """#19: no bare URL is left; every source has a date (or 'undated') and a kind."""
+    """No bare URL is left; every source has a date (or 'undated') and a kind."""
     for where, sources in [(s, d["sources"]) for s, d in raw_files().items()] + [
         (k, l["sources"]) for k, l in raw_leads().items()
     ]:
@@ -128,7 +127,7 @@ def test_sources_are_data():
 
 
 def test_opening_hours_keep_their_free_text():
-    """#14: a structured schedule never replaces what the source said."""
+    """A structured schedule never replaces what the source said."""
     for slug, data in raw_files().items():
         for c in data["contacts"]:
             if "opening_hours" in c:

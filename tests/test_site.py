@@ -213,7 +213,7 @@ def test_bad_data_fails_the_build_with_every_message_and_no_site(tmp_path):
     assert (
         f"{data}/resources/lb/bad-two.yml:11:12: contacts[0].value: not a valid phone number for lb;" in result.stderr
     )
-    # bad-one also shares its number with the fixture test-hotline: cross-file rules see failed files too (issue 11)
+    # bad-one also shares its number with the fixture test-hotline: cross-file rules see failed files too
     assert "3 data errors: the site was not built" in result.stderr
     assert not site.exists()
 

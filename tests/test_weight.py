@@ -1,4 +1,4 @@
-"""Page weight: what a first view downloads, gzip-compressed, fits in one round trip (issue #16).
+"""Page weight: what a first view downloads, gzip-compressed, fits in one round trip.
 
 One round trip is the initial congestion window, 10 segments: about 14 KB. Measured as bench/
 does (the page and every stylesheet, script and icon it links), for every page the build writes,
