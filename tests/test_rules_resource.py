@@ -303,9 +303,9 @@ def test_make_new_writes_a_skeleton_that_check_then_explains(tmp_path):
         "data/resources/lb/beirut-line.yml:7:3: name: has no text; expected 'en:' or 'ar:' with text; got empty text",
         "data/resources/lb/beirut-line.yml:24:3: summary: has no text; expected 'en:' or 'ar:' with text; got empty text",
         "data/resources/lb/beirut-line.yml:32:12: contacts[0].value: is required; expected a value for 'value'; got nothing",
-        "data/resources/lb/beirut-line.yml:66:10: sources[0].url: not a web link; expected a full address starting with 'https://'; got 'https://'",
-        "data/resources/lb/beirut-line.yml:67:10: sources[0].date: is required; expected a value for 'date'; got nothing",
-        "data/resources/lb/beirut-line.yml:68:10: sources[0].kind: is required; expected a value for 'kind'; got nothing",
+        "data/resources/lb/beirut-line.yml:77:10: sources[0].url: not a web link; expected a full address starting with 'https://'; got 'https://'",
+        "data/resources/lb/beirut-line.yml:78:10: sources[0].date: is required; expected a value for 'date'; got nothing",
+        "data/resources/lb/beirut-line.yml:79:10: sources[0].kind: is required; expected a value for 'kind'; got nothing",
         "0 resources valid; 6 errors, 0 warnings; 0 not yet verified, 0 stale",
     ]
 

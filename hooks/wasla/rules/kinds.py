@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..core.model import Kind
 from ..core.problems import Problem
-from ..core.yamlload import Pos
-from .check import Check, check_text, got, pos_of, to_text
+from ..core.yamlload import Map, Pos
+from .check import Check, check_text, did_you_mean, got, pos_of, to_text
 from .slugs import kind_key_problem
 from .text import kind_text_is_plain, text_is_plain
 
@@ -66,3 +66,30 @@ def check_kinds(shown: str, data) -> tuple[dict[str, Kind], list[Problem]]:
                     "kinds_file",
                 )
     return kinds, c.problems
+
+
+def kinds_are_known(
+    c: Check, data: Map, kinds: dict[str, Kind], where: str = "", rule: str = "kinds_are_known"
+) -> tuple[str, ...]:
+    """A `kinds:` list (of a resource, or of a topic at ``where``): kinds of data/kinds.yml, each once.
+    Returns the known ones, in order."""
+    value = data.get("kinds")
+    if not isinstance(value, list):
+        return ()
+    found: list[str] = []
+    for i, kind in enumerate(value):
+        label = f"{where}.kinds[{i}]" if where else f"kinds[{i}]"
+        if not isinstance(kind, str) or kind not in kinds:
+            close = did_you_mean(kind, kinds)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            c.error(
+                pos_of(kind, data, "kinds"),
+                label,
+                f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {got(kind)}",
+                rule,
+            )
+        elif kind in found:
+            c.error(kind.pos, label, f"kind listed twice; expected each kind once; got '{kind}'", rule)
+        else:
+            found.append(str(kind))
+    return tuple(found)

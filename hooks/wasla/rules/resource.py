@@ -18,7 +18,6 @@ from .check import (
     Check,
     check_fields,
     date_is_valid,
-    did_you_mean,
     enum_is_known,
     got,
     languages_are_iso,
@@ -26,6 +25,7 @@ from .check import (
     to_text,
 )
 from .contacts import check_contacts, published_sites
+from .kinds import kinds_are_known
 from .slugs import slug_is_free, slug_is_neutral, slug_is_valid
 from .sources import check_sources
 from .text import (
@@ -69,28 +69,6 @@ ADDRESS_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (False, "text"),  # only with visibility: public (address_is_public)
     "visibility": (False, "scalar"),
 }
-
-
-def kinds_are_known(c: Check, data: Map, kinds: dict[str, Kind]) -> None:
-    value = data.get("kinds")
-    if not isinstance(value, list):
-        return
-    seen = set()
-    for i, kind in enumerate(value):
-        where = f"kinds[{i}]"
-        if not isinstance(kind, str) or kind not in kinds:
-            close = did_you_mean(kind, kinds)
-            hint = f" (did you mean '{close}'?)" if close else ""
-            c.error(
-                pos_of(kind, data, "kinds"),
-                where,
-                f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {got(kind)}",
-                "kinds_are_known",
-            )
-        elif kind in seen:
-            c.error(kind.pos, where, f"kind listed twice; expected each kind once; got '{kind}'", "kinds_are_known")
-        else:
-            seen.add(kind)
 
 
 def countries_are_iso(c: Check, data: Map, folder: str) -> None:

@@ -33,6 +33,7 @@ from ..core.places import country_codes
 from ..core.problems import Problem
 from ..core.yamlload import Map, Pos
 from .check import Check, check_fields, check_text, did_you_mean, got, pos_of, to_text
+from .kinds import kinds_are_known
 from .links import web_url_is_safe
 from .slugs import SLUG_RE, outing_term
 from .text import kind_text_is_plain, text_is_plain
@@ -167,28 +168,7 @@ def topic_text_is_complete(c: Check, spec: Map, key: str, field: str) -> None:
 
 
 def topic_kinds_are_known(c: Check, spec: Map, key: str, kinds: dict) -> tuple[str, ...]:
-    value = spec.get("kinds")
-    if not isinstance(value, list):
-        return ()
-    found: list[str] = []
-    for i, kind in enumerate(value):
-        where = f"{key}.kinds[{i}]"
-        if not isinstance(kind, str) or kind not in kinds:
-            close = did_you_mean(kind, kinds)
-            hint = f" (did you mean '{close}'?)" if close else ""
-            c.error(
-                pos_of(kind, spec, "kinds"),
-                where,
-                f"unknown kind{hint}; expected one of: {', '.join(kinds)} (see data/kinds.yml); got {got(kind)}",
-                "topic_kinds_are_known",
-            )
-        elif kind in found:
-            c.error(
-                kind.pos, where, f"kind listed twice; expected each kind once; got '{kind}'", "topic_kinds_are_known"
-            )
-        else:
-            found.append(str(kind))
-    return tuple(found)
+    return kinds_are_known(c, spec, kinds, key, "topic_kinds_are_known")
 
 
 def topic_words_are_searchable(
