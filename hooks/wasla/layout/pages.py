@@ -22,7 +22,7 @@ from ..queries.crisis import answering, split_lines
 from ..queries.directory import REACH_TYPES, by_country, page_countries, serves
 
 PAGE_SIZE = 6
-FIRST_PAGE_SIZE = 5  # the first page also carries the law and the danger topics (one round trip)
+FIRST_PAGE_SIZE = 4  # the first page also carries the law and the danger topics (one round trip)
 INTERNATIONAL_INLINE = 5
 KIND_PER_COUNTRY = 3
 DANGER_LOCAL = 6  # a country's own lines on a topic's page (the rest: the country's page)
