@@ -296,7 +296,13 @@ def evidence_site(tmp_path_factory):
 
 
 def card_html(site, lang, slug) -> str:
-    html = (site / ("" if lang == "ar" else "en/") / "countries" / "lb.html").read_text(encoding="utf-8")
+    """An entry's card, from whichever of Lebanon's pages it is on (lb.html, lb-2.html …)."""
+    folder = site / ("" if lang == "ar" else "en/") / "countries"
+    html = next(
+        text
+        for text in (page.read_text(encoding="utf-8") for page in sorted(folder.glob("lb*.html")))
+        if f'id="{slug}"' in text
+    )
     start = html.index(f'id="{slug}"')
     return html[start : html.index("</article>", start)]
 
