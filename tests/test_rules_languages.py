@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, make_data
+from test_rules_resource import GOOD
 from wasla.core import languages
 from wasla.core.languages import Registry, iso639_3, regional_locale, shipped
 from wasla.core.model import Text
@@ -23,22 +24,6 @@ TODAY = dt.date(2026, 11, 24)
 SHIPPED_FILE = (ROOT / "data" / "languages.yml").read_text(encoding="utf-8")
 SHIPPED = SHIPPED_FILE[SHIPPED_FILE.index("\nlanguages:") + 1 :]  # the entries, without the header comment
 STRINGS = ROOT / "hooks" / "wasla" / "strings"
-GOOD = """\
-name:
-  en: Good Group
-  ar: مجموعة جيدة
-kinds: [hotline]
-countries: [lb]
-summary:
-  en: Helps.
-  ar: تساعد.
-contacts:
-  - type: phone
-    value: "01 123 456"
-sources:
-  - https://example.org/
-status: active
-"""
 
 
 @pytest.fixture(autouse=True)

@@ -6,26 +6,11 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT, make_data
+from test_rules_resource import GOOD
 from wasla.core.normalise import tokens
 from wasla.core.yamlload import loads, plain
 from wasla.loading.dataset import load
 
-GOOD = """\
-name:
-  en: Good Group
-  ar: مجموعة جيدة
-kinds: [hotline]
-countries: [lb]
-summary:
-  en: Helps.
-  ar: تساعد.
-contacts:
-  - type: phone
-    value: "01 123 456"
-sources:
-  - https://example.org/
-status: active
-"""
 TOPICS = """\
 suicide:
   name: {en: Thoughts of suicide, ar: أفكار انتحارية}
