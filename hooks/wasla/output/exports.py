@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import uuid
 from pathlib import Path
@@ -31,6 +30,7 @@ from ..layout.pages import Layout
 from ..queries.evidence import newest
 from . import hours_export as hours
 from .csv_cells import InertWriter
+from .json_file import json_file
 from .law_export import law_files
 
 SCHEMA_VERSION = "1.0"
@@ -145,7 +145,7 @@ def resources_json(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
         "data_date": dataset.data_date,
         "resources": [record(r, pages[r.path]) for r in sorted(dataset.resources, key=lambda r: (r.folder, r.slug))],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return json_file(doc)
 
 
 def resources_csv(dataset: Dataset, pages: dict[str, dict[str, str]]) -> str:
@@ -362,9 +362,8 @@ def write_all(dataset: Dataset, out_dir: str | Path) -> list[str]:
     files = {
         "resources.json": resources_json(dataset, pages),
         "resources.csv": resources_csv(dataset, pages),
-        "hsds/services.json": json.dumps(services, ensure_ascii=False, indent=1) + "\n",
-        "hsds/organizations.json": json.dumps([s["organization"] for s in services], ensure_ascii=False, indent=1)
-        + "\n",
+        "hsds/services.json": json_file(services),
+        "hsds/organizations.json": json_file([s["organization"] for s in services]),
     }
     files.update(hsds_tables(services))
     files.update(law_files(dataset))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from ..core.model import LAW_TEXTS, Dataset, Text
 from ..core.places import country_name
 from .csv_cells import InertWriter
+from .json_file import json_file
 
 
 def law_csv_columns(dataset: Dataset) -> list[str]:
@@ -90,4 +90,4 @@ def law_files(dataset: Dataset) -> dict[str, str]:
         "note": "What the law says, from public sources with their dates; not legal advice and not verified.",
         "law": items,
     }
-    return {"law.json": json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "law.csv": "\ufeff" + out.getvalue()}
+    return {"law.json": json_file(doc), "law.csv": "\ufeff" + out.getvalue()}
