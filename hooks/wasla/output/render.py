@@ -6,7 +6,8 @@ language: autoescaped templates see the page language's helpers as filters (``co
 ``lang``; ``kinds``; ``topics``; ``entry_href(r)``, ``kind_href(code, key)``, ``page_path(code, n)``,
 ``danger_path(topic, code)``,
 ``evidence(r)``, ``hours_view(schedule)``, ``law_is_stale(item)``, ``report_href(r)``,
-``report_mailto(r)``).  Each macro takes ``base``, the relative path from the page to its
+``report_mailto(r)``; and an entry's three views, ``card(r, base, anchor=…)``, ``quick(r, base)``
+and ``line(r, base)``, each rendered once per language and kept for every page that shows it).  Each macro takes ``base``, the relative path from the page to its
 language root.  Python never builds HTML.
 """
 
@@ -31,6 +32,7 @@ from ..queries.law import law_is_stale
 from ..rules.links import shown_link
 from . import reporting
 from .hours_table import view as hours_view
+from .template_cache import COMPILED
 from .words import evidence_line, format_source_date, source_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -53,7 +55,11 @@ class Renderer:
         self.s = strings(lang)
         self._evidence: dict[str, dict] = {}  # a card and its search result share its evidence line
         env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            bytecode_cache=COMPILED,
+            auto_reload=False,  # a renderer lives for one language build; the next one reads them again
         )
         separator = self.s["list_separator"]
         env.filters.update(
@@ -85,8 +91,28 @@ class Renderer:
             law_is_stale=lambda item: law_is_stale(item, today, settings.law_stale_months),
             report_href=self.report_href,
             report_mailto=self.report_mailto,
+            # an entry as a full card, a quick entry (name and buttons) or a danger view's line:
+            # each rendered once per language and base, then reused by every page that shows it
+            card=self._kept("components.html", "card"),
+            quick=self._kept("reach.html", "quick"),
+            line=self._kept("reach.html", "line"),
         )
         self.env = env
+
+    def _kept(self, template: str, macro: str):
+        """A macro of ``template`` as a global that renders each (entry, base, options) once.
+
+        Its output depends only on its arguments and this renderer (the language, the settings,
+        today): the macros are imported without the calling page's context."""
+        kept: dict[tuple, str] = {}
+
+        def render(r: Resource, base: str, **options) -> str:
+            key = (r.path, base, *sorted(options.items()))
+            if key not in kept:
+                kept[key] = getattr(self.env.get_template(template).module, macro)(r, base, **options)
+            return kept[key]
+
+        return render
 
     # -- words ------------------------------------------------------------------------
     def number(self, value: int) -> str:
