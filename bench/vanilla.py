@@ -6,7 +6,9 @@ From a data folder of synthetic entries (bench/generate.py), writes a docs folde
 of the site's languages (mkdocs.yml's plugins.i18n.languages, static-i18n's suffix structure):
 Wasla's own Markdown pages (home, safety, about …) with a list of the countries and kinds added to
 the home page, one page per country holding its entries as Markdown (paged as Wasla pages a
-country), one page per kind (the first entries of each country, as Wasla's kind pages show them).
+country), one page per kind (the first entries of each country, as Wasla's kind pages show them),
+and the danger view's pages (the topic choice, a page per topic listing the countries, a page per
+topic and country with the lines Wasla shows there, chosen by Wasla's own layout).
 Its mkdocs.yml is mkdocs.yml without Wasla's hooks, overrides and settings, with Material's own
 search and static-i18n reconfiguring Material and the search per language, as static-i18n does by
 default. That includes its merge of the languages' search entries after the last language, whose
@@ -27,7 +29,8 @@ from babel import Locale
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from builds import ROOT, i18n_of, read_config, site_languages, write_config  # noqa: E402
-from wasla.layout.pages import KIND_PER_COUNTRY, PAGE_SIZE  # noqa: E402
+from wasla.layout.pages import KIND_PER_COUNTRY, PAGE_SIZE, Layout, danger_path  # noqa: E402
+from wasla.loading.dataset import load  # noqa: E402
 
 
 def text(value, lang: str) -> str:
@@ -80,8 +83,30 @@ def read_entries(data: Path) -> dict[str, list[dict]]:
     by_country: dict[str, list[dict]] = defaultdict(list)
     for path in sorted((data / "resources").glob("*/*.yml")):
         entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entry["_key"] = f"{path.parent.name}/{path.stem}"
         by_country[path.parent.name].append(entry)
     return by_country
+
+
+def danger_pages(layout: Layout, entries: dict[str, dict], lang: str) -> dict[str, str]:
+    """The danger view's pages as Markdown ({path without suffix: text}): the same pages, with the
+    same lines on each, as Wasla's layout makes."""
+    topics = layout.dataset.topics
+    countries = layout.danger_countries()
+    pages = {
+        danger_path(suffix=""): page(
+            "Help now", [f"- [{text(t.name.values, lang)}]({key}.md)" for key, t in topics.items()]
+        )
+    }
+    for key, topic in topics.items():
+        name = text(topic.name.values, lang)
+        links = [f"- [{country_name(code, lang)}]({key}-{code}.md)" for code in countries]
+        pages[danger_path(key, suffix="")] = page(name, links)
+        for code in countries:
+            view = layout.danger_view(key, code)
+            body = [entries[f"{r.folder}/{r.slug}"] for r in [*view.local, *view.everywhere]]
+            pages[danger_path(key, code, "")] = page(name, [entry_markdown(e, lang) for e in body])
+    return pages
 
 
 def write_docs(data: Path, docs: Path, languages: list[str]) -> int:
@@ -93,8 +118,13 @@ def write_docs(data: Path, docs: Path, languages: list[str]) -> int:
         shutil.copy(md, docs / md.name)
     kinds = yaml.safe_load((data / "kinds.yml").read_text(encoding="utf-8"))
     by_country = read_entries(data)
+    by_key = {e["_key"]: e for country in by_country.values() for e in country}
+    dataset, _problems = load(data)
     written = 0
     for lang in languages:
+        for path, markdown in danger_pages(Layout(dataset, lang), by_key, lang).items():
+            write(docs / f"{path}.{lang}.md", markdown)
+            written += 1
         links = []
         for code, entries in sorted(by_country.items()):
             name = country_name(code, lang)
