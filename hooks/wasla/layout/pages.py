@@ -85,6 +85,8 @@ class Layout:
         self.dataset = dataset
         self.lang = lang
         self._by_country = by_country(dataset)
+        self._sort_keys: dict[str, tuple] = {}  # by entry path: sort_key() is asked for each entry many times
+        self._countries: list[tuple[str, int]] | None = None  # countries(), once
         self._order = {k: i for i, k in enumerate(dataset.kinds)}
         self._paginate()
         self._answering = {key: answering(dataset, key, self.danger_key(key)) for key in dataset.topics}
@@ -95,7 +97,10 @@ class Layout:
 
     def sort_key(self, r: Resource):
         """Active first, then by name as this language shows it."""
-        return (STATUS_ORDER[r.status], r.name.get(self.lang).text.casefold(), r.slug)
+        key = self._sort_keys.get(r.path)
+        if key is None:
+            key = self._sort_keys[r.path] = (STATUS_ORDER[r.status], r.name.get(self.lang).text.casefold(), r.slug)
+        return key
 
     def country_key(self, code: str) -> tuple:
         return country_sort_key(code, self.lang)
@@ -103,10 +108,12 @@ class Layout:
     def countries(self) -> list[tuple[str, int]]:
         """(code, count of its own entries): the region and every country with an entry, by name as
         a reader of this language files it; 'international' last."""
-        codes = sorted(page_countries(self.dataset.region, self._by_country), key=self.country_key)
-        if INTERNATIONAL in self._by_country:
-            codes.append(INTERNATIONAL)
-        return [(c, len(self._own(c))) for c in codes]
+        if self._countries is None:
+            codes = sorted(page_countries(self.dataset.region, self._by_country), key=self.country_key)
+            if INTERNATIONAL in self._by_country:
+                codes.append(INTERNATIONAL)
+            self._countries = [(c, len(self._own(c))) for c in codes]
+        return list(self._countries)
 
     def _own(self, code: str) -> list[tuple[str, Resource]]:
         """(primary kind, entry) in page order: kinds most urgent first, then status and name."""

@@ -14,6 +14,7 @@ language root.  Python never builds HTML.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +37,13 @@ from .template_cache import COMPILED
 from .words import evidence_line, format_source_date, source_label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@cache
+def format_number(value: int, lang: str) -> str:
+    """A count in a page language's digits and grouping (CLDR): asked for the same few numbers on
+    every page, and Babel's formatting is slow."""
+    return format_decimal(value, locale=locale(lang))
 
 
 def source_host(url: str) -> str:
@@ -116,7 +124,7 @@ class Renderer:
 
     # -- words ------------------------------------------------------------------------
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=locale(self.lang))
+        return format_number(value, self.lang)
 
     def date(self, value: dt.date) -> str:
         return format_long_date(value, self.lang)
