@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from wasla.layout.pages import Layout
 from wasla.loading.dataset import load
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -66,7 +67,21 @@ def test_vanilla_site_has_every_entry_in_every_language(tmp_path):
     data = generate(60, tmp_path / "data")
     written = vanilla.write_docs(data, tmp_path / "docs", [lang["locale"] for lang in FIVE_LANGUAGES])
     countries = {p.name.split(".")[0] for p in (tmp_path / "docs" / "countries").glob("*.md")}
-    assert written == 5 * (len(countries) + len(yaml.safe_load((data / "kinds.yml").read_text(encoding="utf-8"))))
+    danger = {p.name.split(".")[0] for p in (tmp_path / "docs" / "danger").glob("*.md")}
+    kinds = yaml.safe_load((data / "kinds.yml").read_text(encoding="utf-8"))
+    assert written == 5 * (len(countries) + len(kinds) + len(danger))
+    # the danger view's pages, with the lines Wasla's layout puts on each
+    dataset, _ = load(data)
+    layout = Layout(dataset, "fr")
+    assert danger == {"index"} | set(dataset.topics) | {
+        f"{topic}-{code}" for topic in dataset.topics for code in layout.danger_countries()
+    }
+    view = layout.danger_view("arrest", "lb")
+    assert view.local and view.everywhere
+    page = (tmp_path / "docs" / "danger" / "arrest-lb.fr.md").read_text(encoding="utf-8")
+    assert [line[3:] for line in page.splitlines() if line.startswith("## ")] == [
+        r.name.get("fr").text for r in [*view.local, *view.everywhere]
+    ]
     for lang in ("ar", "fr"):
         text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "docs" / "countries").glob(f"*.{lang}.md"))
         assert text.count("\n## ") + text.startswith("## ") == 60
