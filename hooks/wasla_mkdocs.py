@@ -87,13 +87,15 @@ def load_dataset(config: MkDocsConfig) -> Dataset:
     """Validate the settings and the data for this build (hooks/data.py, on_config); raises
     SettingsError or DataError. The templates then read the validated settings, defaults filled in.
 
-    The cache re-reads the data only when a file changed (mkdocs serve); the other hooks then
-    use ``dataset(config)`` instead of walking the data folder again.
+    The first language build of a build loads the data (a resource file unchanged since the last
+    build in this process, mkdocs serve's, is not checked again); the other languages take that
+    dataset; the other hooks then use ``dataset(config)`` instead of walking the data folder again.
     """
     _build.clear()
     _build["settings"] = checked = settings(config)
     config.extra["wasla"] = dataclasses.asdict(checked)
-    _build["dataset"] = cache.dataset(data_dir(config), today())
+    fresh = current_language(config) == default_language()
+    _build["dataset"] = cache.dataset(data_dir(config), today(), fresh=fresh)
     languages.use(_build["dataset"].languages)  # a cached dataset: its registry again in force
     return _build["dataset"]
 

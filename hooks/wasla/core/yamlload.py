@@ -39,6 +39,9 @@ class Str(str):
         obj.pos = pos
         return obj
 
+    def __getnewargs__(self):  # pickled (checked in a worker process) with its position
+        return (str(self), self.pos)
+
 
 class Map(dict):
     """A mapping that remembers its own position and each key's."""

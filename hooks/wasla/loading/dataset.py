@@ -30,11 +30,11 @@ from ..rules.languages import check_languages
 from ..rules.law import REGION_FIELDS, check_country, region_codes_are_iso
 from ..rules.leads import check_leads
 from ..rules.phones import check_short_codes
-from ..rules.resource import check_resource
 from ..rules.text import text_is_plain
 from ..rules.topics import check_topics
 from .engine_files import check_engine_files
 from .files import entries, read_text, read_yaml, resource_files, stray_paths
+from .resource_checks import against, check_files
 
 # What data/ holds: every other name in it is reported (a file nobody reads is a file nobody checks)
 DATA_NAMES = (
@@ -282,15 +282,14 @@ def load(
         )
     seen: dict[str, str] = {}
     checked = []  # every file's contacts, valid files or not, for the cross-file rules
-    for path in resource_files(data_dir):
-        data, shown = read_yaml(path, problems)
-        slug, folder = path.stem, path.parent.name
-        if data is None and any(p.path == shown for p in problems):
+    paths = resource_files(data_dir)
+    work = against(data_dir, kinds, short_codes, topics, today)
+    for path, result in zip(paths, check_files(paths, work)):
+        problems.extend(result.problems)
+        if not result.read:
             continue  # a broken file reports only its parse error
-        resource, found = check_resource(
-            shown, folder, slug, data, kinds, short_codes, today, collect=checked, topics=topics
-        )
-        problems.extend(found)
+        checked.extend(result.contacts)
+        slug, shown = path.stem, display_path(str(path))
         if slug in seen:
             problems.append(
                 Problem(
@@ -303,8 +302,8 @@ def load(
                 )
             )
         seen.setdefault(slug, shown)
-        if resource is not None:
-            resources.append(resource)
+        if result.resource is not None:
+            resources.append(result.resource)
     problems.extend(contacts_are_unique([SimpleNamespace(path=p, contacts=c) for p, c in checked]))
     load_leads(data_dir, kinds, set(seen), today, problems)
     region, countries = load_countries(data_dir, today, problems)

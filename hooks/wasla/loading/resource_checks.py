@@ -1,0 +1,148 @@
+"""Every resource file read and checked: each file's result kept across builds, and the files
+spread over the machine's cores when there are many.
+
+A file's result (its problems, its resource, its contacts for the cross-file rules) is kept under
+a key made of everything it depends on: the file's path and text, what it is checked against
+(languages.yml, kinds.yml, topics.yml and short-codes.yml, as text), the day, and the rulebook's
+own version (the engine's code and files as this process imported them). ``mkdocs serve`` keeps
+the process between rebuilds, so a saved file is checked again and the others are not; any change
+to what a file is checked against checks every file again. The key is the file's text, never its
+date: a file edited into an error is always checked.
+
+With more files to check than ``PARALLEL_FROM``, they are checked in worker processes, forked so
+that they inherit the loaded registry and rulebook; the results are taken in file order, so the
+problems, the dataset and the site are the same as a check in one process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.model import Kind, Resource, Topic
+from ..core.problems import Problem
+from ..core.yamlload import YamlError, loads
+from ..rules.resource import check_resource
+from .files import read_text
+
+ENGINE = Path(__file__).resolve().parent.parent  # hooks/wasla
+CHECKED_AGAINST = ("languages.yml", "kinds.yml", "topics.yml", "short-codes.yml")
+PARALLEL_FROM = 400  # files to check: fewer are checked faster in this process than a pool starts
+
+
+def _rulebook_version() -> str:
+    """A digest of the engine's code and files (strings, terms): a new rulebook checks every file."""
+    digest = hashlib.sha256()
+    for path in sorted(ENGINE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml", ".txt", ".json"):
+            digest.update(path.relative_to(ENGINE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+RULEBOOK = _rulebook_version()
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What one resource file gave: its problems (reading first), its resource when it has no
+    error, and (path, contacts) for the cross-file rules; ``read`` is False when it could not be
+    read or parsed (then only that problem is reported)."""
+
+    problems: tuple[Problem, ...]
+    resource: Resource | None
+    contacts: tuple
+    read: bool
+
+
+@dataclass(frozen=True)
+class Against:
+    """What every resource file is checked against, and a key naming it."""
+
+    kinds: dict[str, Kind]
+    short_codes: dict
+    topics: dict[str, Topic]
+    today: dt.date
+    key: str
+
+
+def against(data_dir: Path, kinds, short_codes, topics, today: dt.date) -> Against:
+    digest = hashlib.sha256(RULEBOOK.encode())
+    digest.update(today.isoformat().encode())
+    for name in CHECKED_AGAINST:
+        path = data_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0")
+    return Against(kinds, short_codes, topics, today, digest.hexdigest())
+
+
+_kept: dict[tuple[str, str, str], FileCheck] = {}  # (path as shown, text digest, Against.key) -> result
+_work: Against | None = None  # what the forked workers check against (inherited, never pickled)
+
+
+def _checked(path: Path, work: Against) -> tuple[tuple | None, FileCheck]:
+    """(the key it is kept under, None when unreadable; the file's result, kept or new)."""
+    problems: list[Problem] = []
+    text, shown = read_text(path, problems)
+    if text is None:
+        return None, FileCheck(tuple(problems), None, (), False)
+    key = (shown, hashlib.sha256(text.encode()).hexdigest(), work.key)
+    if key in _kept:
+        return key, _kept[key]
+    try:
+        data = loads(text)
+    except YamlError as exc:
+        problems.append(Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"))
+        return key, FileCheck(tuple(problems), None, (), False)
+    contacts: list = []
+    resource, found = check_resource(
+        shown,
+        path.parent.name,
+        path.stem,
+        data,
+        work.kinds,
+        work.short_codes,
+        work.today,
+        collect=contacts,
+        topics=work.topics,
+    )
+    return key, FileCheck(tuple(problems + found), resource, tuple(contacts), True)
+
+
+def _check_in_worker(path: Path) -> tuple[tuple | None, FileCheck]:
+    return _checked(path, _work)
+
+
+def jobs() -> int:
+    """How many processes check the files: WASLA_JOBS, else one per core."""
+    wanted = os.environ.get("WASLA_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+
+
+def check_files(paths: list[Path], work: Against) -> list[FileCheck]:
+    """Every file's result, in the order of ``paths``; each kept for the next build."""
+    global _work
+    workers = jobs()
+    if workers > 1 and sum(1 for path in paths if not _is_kept(path, work)) >= PARALLEL_FROM:
+        _work = work
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                done = list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (workers * 8))))
+        finally:
+            _work = None
+    else:
+        done = [_checked(path, work) for path in paths]
+    _kept.clear()  # only this build's files: a file saved many times under serve is kept once
+    _kept.update((key, result) for key, result in done if key is not None)
+    return [result for _, result in done]
+
+
+def _is_kept(path: Path, work: Against) -> bool:
+    problems: list[Problem] = []
+    text, shown = read_text(path, problems)
+    return text is not None and (shown, hashlib.sha256(text.encode()).hexdigest(), work.key) in _kept
