@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench import first_visit  # noqa: E402
 from wasla.core.languages import shipped
 from wasla.output.html_whitespace import collapse_whitespace
-from wasla.output.stylesheet import purge, relax  # noqa: E402
+from wasla.output.stylesheet import purge, relax, whole  # noqa: E402
 
 BUDGET = 14 * 1024
 PAGE_TYPES = (
@@ -134,6 +134,12 @@ def test_purge_keeps_the_rules_the_page_uses_and_drops_the_rest():
     assert "@media print{.menu{display:none}}" in css and "@media screen" not in css
     assert "@keyframes kept" in css and "@keyframes spin" not in css
     assert "td :is" not in css
+
+
+def test_a_preview_stylesheet_holds_every_rule_in_cascade_order():
+    """Under mkdocs serve every page links the whole of base.css and wasla.css, minified."""
+    css = whole([".a { color: red; }\n@media print { .b { display: none; } }", ":root { --x: 1px; } .a { margin: 0 }"])
+    assert css == '@charset "UTF-8";.a{color:red}@media print{.b{display:none}}:root{--x:1px}.a{margin:0}\n'
 
 
 def test_relax_removes_states_not_structure():
