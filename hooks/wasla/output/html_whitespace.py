@@ -10,10 +10,9 @@ import re
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 
 
-_TEXT = re.compile(r"(?:(?<=>)|\A)([^<>]+)(?=<|\Z)")
-
-
-_RUN = re.compile(r"[ \t\r]*\n\s*")
+# a run of whitespace holding a line break, in text: the next angle bracket after it opens a tag
+# (or there is none), so the run is not inside a tag, between its attributes or in their values
+_RUN = re.compile(r"[ \t\r]*\n\s*(?=[^<>]*(?:<|\Z))")
 
 
 def collapse_whitespace(html: str) -> str:
@@ -25,7 +24,7 @@ def collapse_whitespace(html: str) -> str:
     out = []
     i = 0
     while i < len(parts):
-        out.append(_TEXT.sub(lambda m: _RUN.sub("\n", m.group(1)), parts[i]))
+        out.append(_RUN.sub("\n", parts[i]))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
         i += 3
