@@ -7,7 +7,8 @@ language: autoescaped templates see the page language's helpers as filters (``co
 ``danger_path(topic, code)``,
 ``evidence(r)``, ``hours_view(schedule)``, ``law_is_stale(item)``, ``report_href(r)``,
 ``report_mailto(r)``; and an entry's three views, ``card(r, base, anchor=…)``, ``quick(r, base)``
-and ``line(r, base)``, each rendered once per language and kept for every page that shows it).  Each macro takes ``base``, the relative path from the page to its
+and ``line(r, base)``, and a contact's, ``contact(c, base)``, each rendered once per language and
+kept for every page that shows it).  Each macro takes ``base``, the relative path from the page to its
 language root.  Python never builds HTML.
 """
 
@@ -104,21 +105,25 @@ class Renderer:
             card=self._kept("components.html", "card"),
             quick=self._kept("reach.html", "quick"),
             line=self._kept("reach.html", "line"),
+            # a contact, shown alike on its entry's card, quick entry and lines; contacts live as
+            # long as the dataset, so each one's id names it for this renderer's life
+            contact=self._kept("components.html", "one_contact", key=id),
         )
         self.env = env
 
-    def _kept(self, template: str, macro: str):
-        """A macro of ``template`` as a global that renders each (entry, base, options) once.
+    def _kept(self, template: str, macro: str, key=lambda r: r.path):
+        """A macro of ``template`` as a global that renders each (item, base, options) once; ``key``
+        names the item (an entry by its path).
 
         Its output depends only on its arguments and this renderer (the language, the settings,
         today): the macros are imported without the calling page's context."""
         kept: dict[tuple, str] = {}
 
-        def render(r: Resource, base: str, **options) -> str:
-            key = (r.path, base, *sorted(options.items()))
-            if key not in kept:
-                kept[key] = getattr(self.env.get_template(template).module, macro)(r, base, **options)
-            return kept[key]
+        def render(item, base: str, **options) -> str:
+            name = (key(item), base, *sorted(options.items()))
+            if name not in kept:
+                kept[name] = getattr(self.env.get_template(template).module, macro)(item, base, **options)
+            return kept[name]
 
         return render
 
