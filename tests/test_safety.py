@@ -97,6 +97,25 @@ def test_build_time_scan_finds_nothing_and_catches_a_cdn(fixture_site, tmp_path)
     ]
 
 
+def test_the_scan_reads_a_url_as_a_browser_does(tmp_path):
+    """Browsers drop tabs and line breaks in a URL, read a backslash as a slash, and read
+    "https:host" as absolute from a file:// page: each is another host."""
+    (tmp_path / "a.html").write_text(
+        '<img src="\\\\t.example/a.gif"><img src="/\\t.example/b.gif"><img src="/\t/t.example/c.gif">\n'
+        '<script src="https:t.example/d.js"></script><img src="&#47;&#47;t.example/e.gif">'
+        '<img src="images/ok.gif"><img src="/ok/f.gif">'
+    )
+    (tmp_path / "b.css").write_text(".x{background:url('\\\\t.example/g.png')}")
+    assert scan(tmp_path) == [
+        "a.html:1: <img src> loads from another host: \\\\t.example/a.gif",
+        "a.html:1: <img src> loads from another host: /\\t.example/b.gif",
+        "a.html:1: <img src> loads from another host: /\t/t.example/c.gif",
+        "a.html:2: <script src> loads from another host: https:t.example/d.js",
+        "a.html:2: <img src> loads from another host: //t.example/e.gif",
+        "b.css: CSS loads from another host: \\\\t.example/g.png",
+    ]
+
+
 def test_each_language_build_scans_its_own_files(tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "a.html").write_text('<script src="https://cdn.example/x.js"></script>')

@@ -13,7 +13,19 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-THIRD_PARTY = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+# A URL the browser resolves to another host. Browsers read URLs by the WHATWG URL standard:
+# they drop tabs and line breaks anywhere in it, read a backslash as a slash in http(s) and file
+# URLs ("\\host/x" is "//host/x"), and read "https:host/x" as absolute from a page of another
+# scheme (a file:// mirror).
+_URL_NOISE = re.compile(r"[\t\n\r]")
+THIRD_PARTY = re.compile(r"^\s*(?:(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}|(?:https?|wss?|ftp):)", re.I)
+
+
+def third_party(url: str) -> bool:
+    """Whether a browser would fetch ``url`` from another host (see THIRD_PARTY)."""
+    return bool(THIRD_PARTY.match(_URL_NOISE.sub("", url)))
+
+
 LINK_RELS = {
     "stylesheet",
     "icon",
@@ -90,17 +102,17 @@ def scan(site_dir: str | Path, part: str = "", skip: tuple[str, ...] = ()) -> li
                 line = text.count("\n", 0, tag.start()) + 1
                 found += [(line, where, url) for _, where, url in parser.found]
             for line, where, url in found:
-                if THIRD_PARTY.match(url):
+                if third_party(url):
                     problems.append(f"{rel}:{line}: {where} loads from another host: {url}")
             for m in re.finditer(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
                 for u in CSS_URL.finditer(m.group(1)):
                     url = u.group(1) or u.group(2)
-                    if THIRD_PARTY.match(url):
+                    if third_party(url):
                         problems.append(f"{rel}: <style> loads from another host: {url}")
         elif path.suffix == ".css":
             for m in CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
                 url = (m.group(1) or m.group(2)).strip()
-                if not url.startswith("data:") and THIRD_PARTY.match(url):
+                if not url.startswith("data:") and third_party(url):
                     problems.append(f"{rel}: CSS loads from another host: {url}")
         elif path.suffix in (".js", ".mjs"):
             text = path.read_text(encoding="utf-8", errors="replace")
