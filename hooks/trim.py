@@ -1,7 +1,7 @@
 """Hook: remove theme files and theme markup that no page uses.
 
 Events: on_post_page, on_post_template (each page, and the theme's static 404.html): the theme's
-        checkboxes out of a text browser's sight (wasla/output/theme_toggles.py);
+        checkboxes out of a text browser's sight (wasla/output/text_browsers.py);
         on_post_build.
 Reads:  the built site of the language just built.
 Writes: deletes Material's JavaScript (bundle, search worker, lunr; Wasla ships
@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from wasla.output.theme_toggles import hide_theme_toggles
+from wasla.output.text_browsers import hide_theme_toggles
 
 UNUSED = ("assets/javascripts/bundle.*.js", "assets/javascripts/lunr", "assets/javascripts/workers", "assets/**/*.map")
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from lxml import html as lxml_html
 
-from wasla.output.theme_toggles import hide_theme_toggles
+from wasla.output.text_browsers import hide_theme_toggles
 
 pytestmark = pytest.mark.unit
 
