@@ -96,7 +96,7 @@ def test_no_page_asks_for_a_prefetch(fixture_site):
     """Firefox prefetches rel=next, which the page's CSP refuses; a DNS prefetch of the links' hosts
     would tell the network which organisations a page lists before any tap."""
     pages = [p for p in fixture_site.rglob("*.html") if "assets" not in p.parts]
-    assert len(pages) > 60  # every page type, every country, both languages
+    assert len(pages) > 60  # every page type, every country, every language
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert (
