@@ -1,6 +1,8 @@
-"""Hook: remove theme files that no page uses.
+"""Hook: remove theme files and theme markup that no page uses.
 
-Events: on_post_build.
+Events: on_post_page, on_post_template (each page, and the theme's static 404.html): the theme's
+        checkboxes out of a text browser's sight (wasla/output/text_browsers.py);
+        on_post_build.
 Reads:  the built site of the language just built.
 Writes: deletes Material's JavaScript (bundle, search worker, lunr; Wasla ships
         its own small script instead) and source maps, so readers and mirrors
@@ -12,7 +14,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from wasla.output.text_browsers import hide_theme_toggles
+
 UNUSED = ("assets/javascripts/bundle.*.js", "assets/javascripts/lunr", "assets/javascripts/workers", "assets/**/*.map")
+
+
+def on_post_page(output, page, config):
+    return hide_theme_toggles(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return hide_theme_toggles(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

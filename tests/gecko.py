@@ -401,6 +401,13 @@ class Gecko:
 
     def click(self, css: str):
         self.js("s => document.querySelector(s).scrollIntoView({block: 'center'})", css)
+        self._click({"x": 0, "y": 0, "origin": {"type": "element", "element": self.locate(css)}})
+
+    def click_at(self, x: int, y: int):
+        """A click at a point of the viewport, on whatever is drawn there."""
+        self._click({"x": x, "y": y, "origin": "viewport"})
+
+    def _click(self, where: dict):
         self.send(
             "input.performActions",
             {
@@ -411,12 +418,7 @@ class Gecko:
                         "id": "mouse",
                         "parameters": {"pointerType": "mouse"},
                         "actions": [
-                            {
-                                "type": "pointerMove",
-                                "x": 0,
-                                "y": 0,
-                                "origin": {"type": "element", "element": self.locate(css)},
-                            },
+                            {"type": "pointerMove", **where},
                             {"type": "pointerDown", "button": 0},
                             {"type": "pointerUp", "button": 0},
                         ],

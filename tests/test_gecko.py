@@ -1,6 +1,7 @@
 """The fixture site in Gecko (Debian's firefox-esr, driven over WebDriver BiDi: tests/gecko.py),
 as readers on Tor Browser get it: at "Safest" (no JavaScript, no SVG, no downloaded fonts) and
-with JavaScript on, at 360 × 740, in Arabic (RTL) and English (LTR).
+with JavaScript on, at 360 × 740, in every language the site ships: Arabic and Persian (right to
+left), English, Turkish and French (left to right).
 
 Every test also holds the whole browser to two rules: no request leaves this machine (a page's
 requests and the browser's own, through the proxy that records them), and no
@@ -12,25 +13,74 @@ import pytest
 
 from conftest import FIXTURES, built_site, serve
 from gecko import SAFEST, Gecko
+from wasla.core.languages import codes, direction, language_prefix
 from wasla.core.strings import strings
 
 pytestmark = pytest.mark.browser
 
-LANGS = [("ar", ""), ("en", "en/")]
-# every page type: (path, its h1 in ar, in en, a link or anchor the page must hold)
+LANGS = [pytest.param(lang, language_prefix(lang), id=lang) for lang in codes()]
+# every page type: (path, a link or anchor the page must hold, its h1 in each language)
 PAGES = [
-    (
+    pytest.param(
         "index.html",
-        "خطوط المساعدة والدعم القانوني والمساحات الآمنة في المنطقة العربية",
-        "Hotlines, legal aid and safe spaces in the Arabic-speaking region",
         'a[href$="danger/suicide.html"]',  # the topic choice of the danger block
+        {
+            "ar": "خطوط المساعدة والدعم القانوني والمساحات الآمنة في المنطقة العربية",
+            "en": "Hotlines, legal aid and safe spaces in the Arabic-speaking region",
+            "fa": "خط‌های کمک، کمک حقوقی و فضاهای امن در منطقه عرب‌زبان",
+            "tr": "Arapça konuşulan bölgede yardım hatları, hukuki destek ve güvenli alanlar",
+            "fr": "Lignes d'écoute, aide juridique et espaces sûrs dans la région arabophone",
+        },
+        id="index.html",
     ),
-    ("countries/lb.html", "لبنان", "Lebanon", 'a[href="tel:+9611123456"]'),
-    ("kinds/hotline.html", "خطوط المساعدة", "Hotlines", 'a[href="tel:+9611123456"]'),
-    ("safety.html", "كيف تحمي نفسك", "How to stay safe", "#channels"),
-    ("about.html", "عن وصلة", "About Wasla", "footer a[href$='safety.html']"),
-    ("contribute.html", "ساهم", "Contribute", "#report"),
-    ("open-data.html", "البيانات المفتوحة", "Open data", 'a[href$="data/resources.csv"]'),
+    pytest.param(
+        "countries/lb.html",
+        'a[href="tel:+9611123456"]',
+        {"ar": "لبنان", "en": "Lebanon", "fa": "لبنان", "tr": "Lübnan", "fr": "Liban"},
+        id="countries/lb.html",
+    ),
+    pytest.param(
+        "kinds/hotline.html",
+        'a[href="tel:+9611123456"]',
+        {"ar": "خطوط المساعدة", "en": "Hotlines", "fa": "خط‌های کمک", "tr": "Yardım hatları", "fr": "Lignes d'écoute"},
+        id="kinds/hotline.html",
+    ),
+    pytest.param(
+        "safety.html",
+        "#channels",
+        {
+            "ar": "كيف تحمي نفسك",
+            "en": "How to stay safe",
+            "fa": "چگونه در امان بمانید",
+            "tr": "Nasıl güvende kalırsınız",
+            "fr": "Comment vous protéger",
+        },
+        id="safety.html",
+    ),
+    pytest.param(
+        "about.html",
+        "footer a[href$='safety.html']",
+        {"ar": "عن وصلة", "en": "About Wasla", "fa": "درباره Wasla", "tr": "Wasla hakkında", "fr": "À propos de Wasla"},
+        id="about.html",
+    ),
+    pytest.param(
+        "contribute.html",
+        "#report",
+        {"ar": "ساهم", "en": "Contribute", "fa": "مشارکت", "tr": "Katkıda bulunun", "fr": "Contribuer"},
+        id="contribute.html",
+    ),
+    pytest.param(
+        "open-data.html",
+        'a[href$="data/resources.csv"]',
+        {
+            "ar": "البيانات المفتوحة",
+            "en": "Open data",
+            "fa": "داده‌های باز",
+            "tr": "Açık veri",
+            "fr": "Données ouvertes",
+        },
+        id="open-data.html",
+    ),
 ]
 READ = """(key) => ({
     ready: document.readyState, lang: document.documentElement.lang, dir: getComputedStyle(document.body).direction,
@@ -46,7 +96,7 @@ def test_no_page_asks_for_a_prefetch(fixture_site):
     """Firefox prefetches rel=next, which the page's CSP refuses; a DNS prefetch of the links' hosts
     would tell the network which organisations a page lists before any tap."""
     pages = [p for p in fixture_site.rglob("*.html") if "assets" not in p.parts]
-    assert len(pages) > 60  # every page type, every country, both languages
+    assert len(pages) > 60  # every page type, every country, every language
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert (
@@ -77,14 +127,14 @@ def clean(g: Gecko):
     assert found == ([], [], [])
 
 
-@pytest.mark.parametrize("path, ar, en, key", PAGES)
+@pytest.mark.parametrize("path, key, h1", PAGES)
 @pytest.mark.parametrize("lang, prefix", LANGS)
-def test_every_page_type_is_complete_and_readable(server, gecko, lang, prefix, path, ar, en, key):
+def test_every_page_type_is_complete_and_readable(server, gecko, lang, prefix, path, key, h1):
     visit(gecko, server + prefix + path)
     page = gecko.js(READ, key)
     assert page["ready"] == "complete"
-    assert (page["lang"], page["dir"]) == (lang, "rtl" if lang == "ar" else "ltr")
-    assert page["h1"] == (ar if lang == "ar" else en)
+    assert (page["lang"], page["dir"]) == (lang, direction(lang))
+    assert page["h1"] == h1[lang]
     assert page["main"] > 20 and page["key"], page
     assert strings(lang)["data_as_of"].split("{")[0] in page["footer"]
     assert page["width"] == 360  # nothing wider than a phone
@@ -141,6 +191,34 @@ def test_the_exit_link_comes_first_or_second(server, gecko, lang, prefix, path, 
     clean(gecko)
 
 
+DRAWER = """() => {
+    const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+    const links = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')].map(a => {
+        const b = a.getBoundingClientRect();
+        return document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)?.closest('a') === a;
+    });
+    return {checked: document.getElementById('__drawer').checked, start: Math.round(r.left), end: Math.round(r.right), links};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])  # it depends on the direction alone
+def test_the_menu_opens_the_drawer_without_script(server, gecko, lang):
+    """The bar's Menu is a label for the theme's drawer checkbox (out of a text browser's sight,
+    and still there for a browser): a tap slides the list of pages in from the side the text
+    starts on, every link in it on top; a tap beside the drawer closes it."""
+    visit(gecko, server + language_prefix(lang) + "countries/lb.html")
+    rtl = direction(lang) == "rtl"
+    closed = gecko.js(DRAWER)
+    assert closed["checked"] is False and (closed["start"] >= 360 if rtl else closed["end"] <= 0), closed
+    gecko.click("label.wasla-menu")
+    opened = gecko.wait_for(f"() => ({DRAWER})().{'end === 360' if rtl else 'start === 0'} && ({DRAWER})()")
+    assert opened["checked"] and len(opened["links"]) == 5 and all(opened["links"]), opened
+    gecko.click_at(20 if rtl else 340, 600)  # the overlay beside the drawer
+    shut = gecko.wait_for(f"() => ({DRAWER})().{'start >= 360' if rtl else 'end <= 0'} && ({DRAWER})()")
+    assert shut["checked"] is False
+    clean(gecko)
+
+
 LONG_ADDRESSES = """name: {en: Long Addresses, ar: عناوين طويلة}
 kinds: [information]
 summary: {en: Three long web addresses., ar: ثلاثة عناوين طويلة.}
@@ -179,9 +257,10 @@ def test_a_long_website_button_stays_on_one_line(long_server, gecko, lang, prefi
 
 
 def test_nothing_is_stored(server, gecko):
-    """After a visit to every page type in both languages: no cookie, no web storage, no IndexedDB."""
-    for _, prefix in LANGS:
-        for path, *_ in PAGES:
+    """After a visit to every page type in Arabic and English (what is stored does not depend on
+    the language): no cookie, no web storage, no IndexedDB."""
+    for prefix in ("", "en/"):
+        for path, *_ in (p.values for p in PAGES):
             visit(gecko, server + prefix + path)
             state = gecko.js("() => [document.cookie, localStorage.length, sessionStorage.length]")
             assert state == ["", 0, 0], path
@@ -202,15 +281,27 @@ def scripted():
         assert g.foreign_requests() == []
 
 
-@pytest.mark.parametrize("lang, prefix, query", [("ar", "", "بيروت"), ("en", "en/", "Beirut")])
-def test_search_finds_beirut(server, scripted, lang, prefix, query):
-    visit(scripted, server + prefix + "index.html")
+FOUND = """() => {
+    const list = document.querySelector('[data-search-results]');
+    return list.getAttribute('aria-busy') === 'false'
+        && [...list.querySelectorAll(':scope > li > a')].map(a => a.getAttribute('href'));
+}"""
+
+
+@pytest.mark.parametrize(
+    "lang, query",
+    [
+        ("ar", "بيروت"),
+        ("en", "Beirut"),
+        ("fa", "بیروت"),  # Beirut as Persian writes it (ی, not the Arabic ي of the fixture's city)
+        ("tr", "Beirut"),  # the fixture has no Turkish or French name: the English one, shown
+        ("fr", "Beirut"),  # in every language without its own (and marked)
+    ],
+)
+def test_search_finds_beirut(server, scripted, lang, query):
+    visit(scripted, server + language_prefix(lang) + "index.html")
     scripted.type("input[type=search]", query)
-    found = scripted.wait_for("""() => {
-        const list = document.querySelector('[data-search-results]');
-        return list.getAttribute('aria-busy') === 'false'
-            && [...list.querySelectorAll(':scope > li > a')].map(a => a.getAttribute('href'));
-    }""")
+    found = scripted.wait_for(FOUND)
     assert found and all(href.startswith("countries/lb.html#") for href in found), found
     state = scripted.js(
         """async () => [document.cookie, localStorage.length, sessionStorage.length,
@@ -218,6 +309,46 @@ def test_search_finds_beirut(server, scripted, lang, prefix, query):
         promise=True,
     )
     assert state == ["", 0, 0, 0, ""]  # nothing stored, the query not in the address
+    clean(scripted)
+
+
+CLEAR = """() => {
+    const button = document.querySelector('[data-search-clear]'), box = document.querySelector('input[type=search]');
+    const b = button.getBoundingClientRect(), x = box.getBoundingClientRect();
+    return {
+        hidden: button.hidden, name: button.getAttribute('aria-label'),
+        atEnd: Math.round(getComputedStyle(box).direction === 'rtl' ? b.left - x.left : x.right - b.right),
+        size: [Math.round(b.width), Math.round(b.height)],
+        value: box.value, focused: document.activeElement === box,
+        results: document.querySelectorAll('[data-search-results] > li').length,
+    };
+}"""
+
+
+@pytest.mark.parametrize("lang, query", [("fa", "بیروت"), ("en", "Beirut")])
+def test_the_clear_button_empties_the_box_and_the_results(server, scripted, lang, query):
+    """Firefox draws no clear button in a search box: the form's own, at the box's end in either
+    direction, empties the box and the results and puts the reader back in the box."""
+    visit(scripted, server + language_prefix(lang) + "index.html")
+    assert scripted.js(CLEAR)["hidden"] is True
+    scripted.type("input[type=search]", query)
+    assert scripted.wait_for(FOUND)
+    shown = scripted.js(CLEAR)
+    assert (shown["hidden"], shown["name"], shown["atEnd"], shown["size"]) == (
+        False,
+        strings(lang)["search_clear"],
+        0,
+        [44, 44],
+    )
+    scripted.click("[data-search-clear]")
+    scripted.wait_for("() => !document.querySelector('input[type=search]').value")
+    cleared = scripted.js(CLEAR)
+    assert {k: cleared[k] for k in ("hidden", "value", "focused", "results")} == {
+        "hidden": True,
+        "value": "",
+        "focused": True,
+        "results": 0,
+    }
     clean(scripted)
 
 

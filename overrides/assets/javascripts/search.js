@@ -17,6 +17,7 @@
   window.waslaSearchReady = true;
 
   var box = form.querySelector("input[type=search]");
+  var clearButton = form.querySelector("[data-search-clear]");
   var section = form.parentNode;
   var list = section.querySelector("[data-search-results]");
   var status = section.querySelector("[data-search-status]");
@@ -429,6 +430,7 @@
   function run() {
     var mine = ++serial;
     var query = box.value;
+    if (clearButton) clearButton.hidden = !query;
     list.setAttribute("aria-busy", "true");
     if (!query.trim()) {
       clear();
@@ -457,6 +459,13 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   box.addEventListener("input", run);
   countrySelect.addEventListener("change", run);
+  // the clear button: the box and the results emptied, the reader back in the box (the country
+  // and kind chosen stay, as with a browser's own clear button)
+  if (clearButton) clearButton.addEventListener("click", function () {
+    box.value = "";
+    box.focus();
+    run();
+  });
   kindSelect.addEventListener("change", run);
   more.addEventListener("click", function () {
     var mine = serial;
