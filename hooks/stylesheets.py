@@ -25,18 +25,16 @@ from mkdocs.plugins import event_priority
 from wasla.core.languages import codes
 from wasla.output.html_whitespace import collapse_whitespace
 from wasla.output.stylesheet import stylesheets_for, whole
-from wasla_mkdocs import language_prefix
+from wasla_mkdocs import language_prefix, serving
 
 SOURCES = ("base.css", "wasla.css")  # in cascade order
 PLACEHOLDER = 'assets/stylesheets/wasla.min.css"'  # what overrides/main.html links; replaced per page
 UNUSED = ("stylesheets/main.*.min.css", "stylesheets/palette.*.min.css", "images/favicon.png")
 
 
-_preview = {"serve": False}  # set by on_startup
-
-
 def on_startup(command, dirty):
-    _preview["serve"] = command == "serve"
+    # once per process: mkdocs serve loads the hook modules again for each rebuild, not wasla_mkdocs
+    serving(command == "serve")
 
 
 def group(path: Path) -> str:
@@ -67,7 +65,7 @@ def on_post_build(config):
     pages = {p: html for p, html in pages.items() if PLACEHOLDER in html}
     sheets = [(styles / name).read_text(encoding="utf-8") for name in SOURCES]
     groups = {str(p): (group(p.relative_to(site)), html) for p, html in pages.items()}
-    if _preview["serve"]:
+    if serving():
         css_of = dict.fromkeys(groups, whole(sheets))
     else:
         css_of = stylesheets_for(sheets, groups, [s.read_text(encoding="utf-8") for s in scripts])

@@ -81,6 +81,14 @@ def root_for(url: str) -> str:
 
 
 _build: dict = {}  # what this language build has made: its settings, dataset, renderer and search index
+_process = {"serving": False}  # for the life of the process (mkdocs serve reloads the hook modules)
+
+
+def serving(value: bool | None = None) -> bool:
+    """Whether this process is mkdocs serve (a preview); set once, from on_startup."""
+    if value is not None:
+        _process["serving"] = value
+    return _process["serving"]
 
 
 def load_dataset(config: MkDocsConfig) -> Dataset:
