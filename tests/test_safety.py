@@ -99,11 +99,15 @@ def test_build_time_scan_finds_nothing_and_catches_a_cdn(fixture_site, tmp_path)
 
 def test_the_scan_reads_a_url_as_a_browser_does(tmp_path):
     """Browsers drop tabs and line breaks in a URL, read a backslash as a slash, and read
-    "https:host" as absolute from a file:// page: each is another host."""
+    "https:host" as absolute from a file:// page: each is another host. Every candidate of a
+    srcset, an SVG <use> or <image>, and a meta refresh load or go somewhere too."""
     (tmp_path / "a.html").write_text(
         '<img src="\\\\t.example/a.gif"><img src="/\\t.example/b.gif"><img src="/\t/t.example/c.gif">\n'
         '<script src="https:t.example/d.js"></script><img src="&#47;&#47;t.example/e.gif">'
-        '<img src="images/ok.gif"><img src="/ok/f.gif">'
+        '<img src="images/ok.gif"><img src="/ok/f.gif">\n'
+        '<img srcset="ok.png 1x, https://t.example/h.png 2x"><svg><use href="//t.example/i.svg#a"></use>'
+        '<image xlink:href="https://t.example/j.png"/></svg>\n'
+        '<meta http-equiv="Refresh" content="0; URL=\'https://t.example/k\'"><meta http-equiv="refresh" content="5">'
     )
     (tmp_path / "b.css").write_text(".x{background:url('\\\\t.example/g.png')}")
     assert scan(tmp_path) == [
@@ -112,6 +116,10 @@ def test_the_scan_reads_a_url_as_a_browser_does(tmp_path):
         "a.html:1: <img src> loads from another host: /\t/t.example/c.gif",
         "a.html:2: <script src> loads from another host: https:t.example/d.js",
         "a.html:2: <img src> loads from another host: //t.example/e.gif",
+        "a.html:3: <img srcset> loads from another host: https://t.example/h.png",
+        "a.html:3: <use href> loads from another host: //t.example/i.svg#a",
+        "a.html:3: <image xlink:href> loads from another host: https://t.example/j.png",
+        "a.html:4: <meta refresh> loads from another host: https://t.example/k",
         "b.css: CSS loads from another host: \\\\t.example/g.png",
     ]
 

@@ -44,6 +44,7 @@ JS_URL = re.compile(r"""(?<!\\)['"`]((?:https?:)?//[^'"`\s]+)""")
 # The search data files (hooks/wasla/search.py) are one call with a JSON argument: data, never a fetch
 # target. A name like 'A "//b' passes make check, so the scan must not read it as a URL.
 SEARCH_DATA = re.compile(r'^waslaSearch\(("[^"\\]*"),(.*)\);\n?$', re.S)
+REFRESH_URL = re.compile(r"url\s*=\s*(.+)$", re.I | re.S)
 # Only tags that can load something are parsed: cheap on pages with thousands of cards.
 LOADING_TAG = re.compile(
     r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>|<[a-z][^>]*\sstyle=[^>]*>",
@@ -59,9 +60,20 @@ class _Resources(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         line = self.getpos()[0]
-        for key in ("src", "srcset", "poster", "data"):
+        for key in ("src", "poster", "data"):
             if a.get(key):
                 self.found.append((line, f"<{tag} {key}>", a[key]))
+        for candidate in (a.get("srcset") or "").split(","):  # "a.png 1x, b.png 2x": each a URL
+            if candidate.strip():
+                self.found.append((line, f"<{tag} srcset>", candidate.strip().split()[0]))
+        if tag in ("use", "image"):  # SVG: fetches what its href names
+            for key in ("href", "xlink:href"):
+                if a.get(key):
+                    self.found.append((line, f"<{tag} {key}>", a[key]))
+        if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":  # "5; url=…" navigates
+            target = REFRESH_URL.search(a.get("content") or "")
+            if target:
+                self.found.append((line, "<meta refresh>", target.group(1).strip("'\"")))
         if tag == "link" and a.get("href"):
             rels = set((a.get("rel") or "").lower().split())
             if rels & LINK_RELS:
