@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import tinycss2
 from cssselect import HTMLTranslator, SelectorError
@@ -219,15 +220,22 @@ class Page:
         self.text = text
         self.classes = set(" ".join(_CLASS_ATTRIBUTE.findall(text)).split())
         self.tags = {t.lower() for t in _TAG.findall(text)}
-        self.attributes = set()  # names, and (name, value) pairs of short values
-        for tag in _START_TAG.findall(text):
-            for name, value in _ATTRIBUTE.findall(tag):
-                name = name.lower()
-                self.attributes.add(name)
-                value = value.strip("\"'")
-                if len(value) < 64:
-                    self.attributes.add((name, value))
+        self._attributes = None
         self._tree = None
+
+    @property
+    def attributes(self) -> set:
+        """Names, and (name, value) pairs of short values; read when a selector first asks."""
+        if self._attributes is None:
+            self._attributes = set()
+            for tag in _START_TAG.findall(self.text):
+                for name, value in _ATTRIBUTE.findall(tag):
+                    name = name.lower()
+                    self._attributes.add(name)
+                    value = value.strip("\"'")
+                    if len(value) < 64:
+                        self._attributes.add((name, value))
+        return self._attributes
 
     @property
     def tree(self):
@@ -338,11 +346,17 @@ class Matcher:
         except (SelectorError, ExpressionError, etree.XPathError, NotImplementedError, ValueError):
             return True  # a selector the matcher cannot read is kept
         tags, attributes = _required_tags(relaxed), _required_attributes(relaxed)
-        candidates = [
-            page
-            for page in self.pages
-            if required <= page.classes and tags <= page.tags and attributes <= page.attributes
-        ]
+        # the first TRIES pages that have what it needs, and whether there is one more
+        candidates = list(
+            islice(
+                (
+                    page
+                    for page in self.pages
+                    if required <= page.classes and tags <= page.tags and attributes <= page.attributes
+                ),
+                TRIES + 1,
+            )
+        )
         if any(xpath(page.tree) for page in candidates[:TRIES]):
             return True
         return len(candidates) > TRIES
