@@ -10,12 +10,13 @@ import re
 import pytest
 
 from conftest import DANGER_FILES, ROOT, make_data
+from generate import generate
 from wasla.core.normalise import tokens
 from wasla.core.strings import strings
 from wasla.core.yamlload import loads, plain
 from wasla.layout.pages import DANGER_EVERYWHERE, DANGER_LOCAL, Layout
 from wasla.loading.dataset import load
-from wasla.queries.crisis import crisis_answer, topic_of, topic_phrases
+from wasla.queries.crisis import TopicLines, answering, crisis_answer, split_lines, topic_of, topic_phrases
 
 LANGS = [("ar", ""), ("en", "en/")]
 HOTLINE = """name: {{en: Night Line, ar: خط الليل}}
@@ -615,3 +616,17 @@ def test_on_the_shipped_site_a_suicide_phrase_brings_the_suicide_line(shipped, p
     listed = now.locator("[data-search-now-list] > li > a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert not [h for h in listed if "access-now" in h or "front-line" in h]
     assert now.locator("[data-search-now-countries] a").count() >= 25
+
+
+def test_lines_indexed_by_country_are_the_lines_read_in_full(tmp_path):
+    """The layout reads a topic's lines through TopicLines: for every topic and every country (and
+    none, and 'international'), the same lists in the same order as split_lines."""
+    dataset, _ = load(generate(400, tmp_path / "data"))
+    layout = Layout(dataset, "en")
+    codes = [None, "international", *sorted({c for r in dataset.resources for c in r.countries}), "zz"]
+    for topic in dataset.topics:
+        order = answering(dataset, topic, layout.danger_key(topic))
+        lines = TopicLines(order)
+        for code in codes:
+            assert lines.split(code) == split_lines(order, code), (topic, code)
+    assert any(lines.split(code)[0] and lines.split(code)[1] for code in codes)

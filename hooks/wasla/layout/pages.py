@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..core.model import Dataset, Kind, Resource, Topic
 from ..core.places import INTERNATIONAL, country_sort_key
-from ..queries.crisis import answering, split_lines
+from ..queries.crisis import TopicLines, answering
 from ..queries.directory import REACH_TYPES, by_country, page_countries, serves
 
 PAGE_SIZE = 6
@@ -89,7 +89,7 @@ class Layout:
         self._countries: list[tuple[str, int]] | None = None  # countries(), once
         self._order = {k: i for i, k in enumerate(dataset.kinds)}
         self._paginate()
-        self._answering = {key: answering(dataset, key, self.danger_key(key)) for key in dataset.topics}
+        self._lines: dict[str, TopicLines] = {}  # by topic, on first use (the exports' layouts need none)
 
     # -- order ----------------------------------------------------------------------
     def primary_kind(self, r: Resource) -> str:
@@ -185,8 +185,13 @@ class Layout:
         region, elsewhere, _ = self.chooser()
         return [c for c, _ in region + elsewhere if c != INTERNATIONAL]
 
+    def _topic_lines(self, topic: str) -> TopicLines:
+        if topic not in self._lines:
+            self._lines[topic] = TopicLines(answering(self.dataset, topic, self.danger_key(topic)))
+        return self._lines[topic]
+
     def danger_view(self, topic: str, code: str | None = None) -> DangerView:
-        local, everywhere = split_lines(self._answering[topic], code)
+        local, everywhere = self._topic_lines(topic).split(code)
         return DangerView(
             self.dataset.topics[topic],
             code,
@@ -198,7 +203,7 @@ class Layout:
 
     def danger_lines(self, topic: str) -> list[Resource]:
         """Every line that answers a topic, in its order (the search index carries them)."""
-        return self._answering[topic]
+        return self._topic_lines(topic).order
 
     # -- what a page holds ------------------------------------------------------------
     def international_for(self, code: str) -> list[Resource]:

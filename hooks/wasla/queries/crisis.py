@@ -88,6 +88,28 @@ def split_lines(order: list[Resource], code: str | None) -> tuple[list[Resource]
     return local, everywhere
 
 
+class TopicLines:
+    """A topic's lines (``answering``'s order) indexed by country, so that ``split(code)``, equal to
+    ``split_lines(order, code)``, reads the country's own lines and the international ones only:
+    the danger view asks it for every country, and a country page for every topic."""
+
+    def __init__(self, order: list[Resource]):
+        self.order = order
+        self._local: dict[str, list[Resource]] = {}
+        for r in order:
+            if r.folder != INTERNATIONAL:
+                for code in dict.fromkeys(r.countries):
+                    self._local.setdefault(code, []).append(r)
+        self._international = [r for r in order if INTERNATIONAL in r.countries]
+
+    def split(self, code: str | None) -> tuple[list[Resource], list[Resource]]:
+        if not code or code == INTERNATIONAL:
+            return [], [r for r in self._international if serves_everyone(r)]
+        local = list(self._local.get(code, ()))
+        own = {r.path for r in local}
+        return local, [r for r in self._international if serves(r, code) and r.path not in own]
+
+
 def crisis_answer(
     dataset: Dataset, query: str, code: str | None, key, local_max: int, everywhere_max: int
 ) -> tuple[str | None, list[Resource], list[Resource]]:
