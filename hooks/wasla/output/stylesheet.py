@@ -221,7 +221,23 @@ class Page:
         self.classes = set(" ".join(_CLASS_ATTRIBUTE.findall(text)).split())
         self.tags = {t.lower() for t in _TAG.findall(text)}
         self._attributes = None
+        self._lower = None
         self._tree = None
+
+    def has_attributes(self, wanted: set) -> bool:
+        """Whether the page has every attribute name and (name, value) pair in ``wanted``. A name
+        (any case) or a value not in the page's text rules the page out before its attributes
+        are read: most pages of a group lack a rare attribute."""
+        for item in wanted:
+            name, value = item if isinstance(item, tuple) else (item, "")
+            if value and value not in self.text:
+                return False
+            if name not in self.text:
+                if self._lower is None:
+                    self._lower = self.text.lower()
+                if name not in self._lower:
+                    return False
+        return not wanted or wanted <= self.attributes
 
     @property
     def attributes(self) -> set:
@@ -352,7 +368,7 @@ class Matcher:
                 (
                     page
                     for page in self.pages
-                    if required <= page.classes and tags <= page.tags and attributes <= page.attributes
+                    if required <= page.classes and tags <= page.tags and page.has_attributes(attributes)
                 ),
                 TRIES + 1,
             )
