@@ -45,11 +45,21 @@ JS_URL = re.compile(r"""(?<!\\)['"`]((?:https?:)?//[^'"`\s]+)""")
 # target. A name like 'A "//b' passes make check, so the scan must not read it as a URL.
 SEARCH_DATA = re.compile(r'^waslaSearch\(("[^"\\]*"),(.*)\);\n?$', re.S)
 REFRESH_URL = re.compile(r"url\s*=\s*(.+)$", re.I | re.S)
-# Only tags that can load something are parsed: cheap on pages with thousands of cards.
+# Only tags that can load something are parsed: cheap on pages with thousands of cards. Tags with
+# a style attribute are looked for only in pages whose lower-cased text has "style=" at all.
 LOADING_TAG = re.compile(
-    r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>|<[a-z][^>]*\sstyle=[^>]*>",
-    re.I,
+    r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>", re.I
 )
+STYLED_TAG = re.compile(r"<[a-z][^>]*\sstyle=[^>]*>", re.I)
+
+
+def loading_tags(text: str) -> list[re.Match]:
+    """Every tag that can load something, in page order."""
+    found = {m.start(): m for m in LOADING_TAG.finditer(text)}
+    if "style=" in text.lower():
+        for m in STYLED_TAG.finditer(text):
+            found.setdefault(m.start(), m)
+    return [found[start] for start in sorted(found)]
 
 
 class _Resources(HTMLParser):
@@ -108,7 +118,7 @@ def scan(site_dir: str | Path, part: str = "", skip: tuple[str, ...] = ()) -> li
         if path.suffix == ".html":
             text = path.read_text(encoding="utf-8", errors="replace")
             found = []
-            for tag in LOADING_TAG.finditer(text):
+            for tag in loading_tags(text):
                 parser = _Resources()
                 parser.feed(tag.group(0))
                 line = text.count("\n", 0, tag.start()) + 1
