@@ -11,8 +11,9 @@ Why shards: a reader on a slow line downloads only what a query needs.
 
 - ``meta.js``      counts, the country and kind labels of the page language, the stop words,
                    and the topics of the danger view: each with its name and next step in the
-                   page language, its crisis words (every language, normalised) and the lines
-                   that answer it;
+                   page language and its crisis words (every language, normalised);
+- ``l/<n>.js``     the lines that answer topic n, loaded only when a query holds its crisis
+                   words (every entry that answers it: large in a large directory);
 - ``t/<n>.js``     terms: every normalised token whose first two characters hash to bucket n,
                    with its postings (which entries, how strong a field);
 - ``d/<n>.js``     the result cards of entries n*S … n*S+S-1: [name, its language if it is a
@@ -45,7 +46,7 @@ from ..queries.crisis import topic_phrases
 from ..queries.directory import REACH_TYPES, search_countries
 from .render import Renderer
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DOCS_PER_SHARD = 50
 TERM_SHARD_BYTES = 40_000  # aim for term files about this size (before gzip)
 
@@ -203,19 +204,29 @@ def card_contacts(r: Resource) -> list[list[str]]:
 LOCAL, INTERNATIONAL_LINE = 1, 2  # what a topic's line can be for a chosen country (bits)
 
 
-def index_meta(site, docs: list[Resource], country_index: dict[str, int]) -> dict:
+def index_meta(site) -> dict:
     """For meta.js: ``topics``, one per topic of the danger view, in its order:
-    [key, name, next step, [phrase as tokens, …], [line, …]]. A line is [doc id, [ids of the
-    countries it names], bits]: 1 when it can be a country's own line (not an international
-    entry), 2 when it lists 'international'. search.js picks, for a chosen country, its own lines
-    (bit 1, the country named), then the international ones that serve it (bit 2, the country
-    named or none named); with no country, the international ones that name none
-    (``queries.crisis.split_lines`` in Python). ``limits``: how many of each it shows."""
-    doc_id = {r.path: i for i, r in enumerate(docs)}
+    [key, name, next step, [phrase as tokens, …]]; ``limits``: how many of a topic's local and
+    international lines the search shows."""
     lang = site.lang
     phrases = dict(topic_phrases(site.dataset.topics))
-    topics = []
-    for key, topic in site.dataset.topics.items():
+    topics = [
+        [key, topic.name.get(lang).text, topic.next.get(lang).text, [list(p) for p in phrases[key]]]
+        for key, topic in site.dataset.topics.items()
+    ]
+    return {"topics": topics, "limits": [DANGER_LOCAL, DANGER_EVERYWHERE]}
+
+
+def topic_lines(site, docs: list[Resource], country_index: dict[str, int]) -> dict[str, list]:
+    """For l/<n>.js: topic n's lines, in its order. A line is [doc id, [ids of the countries it
+    names], bits]: 1 when it can be a country's own line (not an international entry), 2 when it
+    lists 'international'. search.js picks, for a chosen country, its own lines (bit 1, the country
+    named), then the international ones that serve it (bit 2, the country named or none named);
+    with no country, the international ones that name none (``queries.crisis.split_lines`` in
+    Python)."""
+    doc_id = {r.path: i for i, r in enumerate(docs)}
+    files = {}
+    for n, key in enumerate(site.dataset.topics):
         lines = []
         for r in site.layout.danger_lines(key):
             named = [country_index[c] for c in r.countries if c != INTERNATIONAL and c in country_index]
@@ -223,10 +234,8 @@ def index_meta(site, docs: list[Resource], country_index: dict[str, int]) -> dic
                 INTERNATIONAL_LINE if INTERNATIONAL in r.countries else 0
             )
             lines.append([doc_id[r.path], named, bits])
-        topics.append(
-            [key, topic.name.get(lang).text, topic.next.get(lang).text, [list(p) for p in phrases[key]], lines]
-        )
-    return {"topics": topics, "limits": [DANGER_LOCAL, DANGER_EVERYWHERE]}
+        files[f"l/{n}"] = lines
+    return files
 
 
 def build_index(site: Renderer) -> tuple[str, dict[str, str]]:
@@ -278,9 +287,11 @@ def build_index(site: Renderer) -> tuple[str, dict[str, str]]:
         "kinds": [[key, site.dataset.kinds[key].label.get(lang).text] for key in kind_keys],
         "stop": STOP_WORDS,
         "rtl": [code for code in site.dataset.languages.codes if direction(code) == "rtl"],
-        **index_meta(site, doc_order(site.dataset), country_index),
+        **index_meta(site),
     }
     files["meta.js"] = _js("meta", meta)
+    for name, lines in topic_lines(site, doc_order(site.dataset), country_index).items():
+        files[f"{name}.js"] = _js(name, lines)
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode())

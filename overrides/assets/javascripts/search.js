@@ -2,7 +2,8 @@
    - The index is a folder of script files (search/<id>/), each one call to waslaSearch(name, data):
      scripts load from file:// and under script-src 'self', where fetch would not.
    - Only the files a query needs are loaded: meta.js, the term files of its words, the cards of
-     the results shown, and f.js when a filter is chosen.
+     the results shown, a topic's lines (l/<n>.js) when the query holds its crisis words, and f.js
+     when a filter is chosen.
    - Nothing is stored and nothing goes into the address bar or history; the query stays in the box.
    - normalise(), tokens() and bucket() repeat hooks/wasla/search.py; tests compare them.
    - Crisis words (data/topics.yml, in meta.js): when the box holds one, the topic it is about and
@@ -339,11 +340,12 @@
     return best;
   }
 
-  /* A topic's lines for a country code ("" for none): {local: [doc…], everywhere: [doc…]}, each
-     at most as many as meta.limits says. Line: [doc, [named country ids], bits] (search_index.py). */
-  function nowDocs(topic, country, meta) {
+  /* A topic's lines (l/<n>.js) for a country code ("" for none): {local: [doc…], everywhere:
+     [doc…]}, each at most as many as meta.limits says. Line: [doc, [named country ids], bits]
+     (search_index.py). */
+  function nowDocs(topicLines, country, meta) {
     var c = country ? meta.countryIndex[country] : -1, local = [], everywhere = [];
-    topic[4].forEach(function (n) {
+    topicLines.forEach(function (n) {
       var named = n[1];
       if (c >= 0 && (n[2] & 1) && named.indexOf(c) >= 0) local.push(n[0]);
       else if ((n[2] & 2) && (named.length === 0 || (c >= 0 && named.indexOf(c) >= 0))) everywhere.push(n[0]);
@@ -380,8 +382,11 @@
     var topic = nowBox ? topicOf(query, meta.topics) : null;
     if (!topic) { hideNow(); return Promise.resolve(); }
     var country = countrySelect.value === "international" ? "" : countrySelect.value;
-    var lines = nowDocs(topic, country, meta);
-    return fill(nowList, lines.local.concat(lines.everywhere), meta, mine).then(function (done) {
+    var lines;
+    return load("l/" + meta.topics.indexOf(topic)).then(function (topicLines) {
+      lines = nowDocs(topicLines, country, meta);
+      return fill(nowList, lines.local.concat(lines.everywhere), meta, mine);
+    }).then(function (done) {
       if (!done) return;
       var none = nowBox.querySelector("[data-search-now-none]"), text = [];
       if (country && !lines.local.length) text.push(say("now-none").replace("{country}", meta.countries[meta.countryIndex[country]][1]));
@@ -484,7 +489,7 @@
     nowDocs: function (key, country) {
       return meta().then(function (m) {
         var topic = m.topics.filter(function (t) { return t[0] === key; })[0];
-        return nowDocs(topic, country, m);
+        return load("l/" + m.topics.indexOf(topic)).then(function (lines) { return nowDocs(lines, country, m); });
       });
     }
   };
