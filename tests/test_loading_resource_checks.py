@@ -4,6 +4,7 @@ processes, with the same problems and dataset as one process gives (wasla/loadin
 
 import datetime as dt
 import os
+import threading
 
 import pytest
 
@@ -96,6 +97,7 @@ def test_workers_give_the_problems_and_dataset_of_one_process(tmp_path, monkeypa
     monkeypatch.setattr(resource_checks, "_kept", {})
     monkeypatch.setattr(resource_checks, "PARALLEL_FROM", files)
     monkeypatch.setenv("WASLA_JOBS", "2")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in a build: the suite may run server threads
     pools = []
     real_pool = resource_checks.ProcessPoolExecutor
     monkeypatch.setattr(resource_checks, "ProcessPoolExecutor", lambda *a, **k: pools.append(a) or real_pool(*a, **k))
@@ -118,3 +120,20 @@ def test_a_site_checked_in_workers_is_byte_identical_to_one_checked_in_one_proce
     assert len(sites["1"]) > 2000
     assert sorted(sites["1"]) == sorted(sites["2"])
     assert [path for path, content in sites["1"].items() if sites["2"][path] != content] == []
+
+
+def test_no_worker_is_forked_while_another_thread_runs(tmp_path, monkeypatch):
+    """mkdocs serve runs a server thread: a forked child could wait for ever on a lock it holds."""
+    data = make_data(tmp_path, {REL: GOOD})
+    monkeypatch.setattr(resource_checks, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("WASLA_JOBS", "2")
+    monkeypatch.setattr(resource_checks, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("a pool was made"))
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        dataset, _ = load(data, today=TODAY, raise_on_error=False)
+    finally:
+        stop.set()
+        server.join()
+    assert any(r.slug == "good-group" for r in dataset.resources)

@@ -10,8 +10,10 @@ to what a file is checked against checks every file again. The key is the file's
 date: a file edited into an error is always checked.
 
 With more files to check than ``PARALLEL_FROM``, they are checked in worker processes, forked so
-that they inherit the loaded registry and rulebook; the results are taken in file order, so the
-problems, the dataset and the site are the same as a check in one process.
+that they inherit the loaded registry and rulebook, and the results are taken in file order, so
+the problems, the dataset and the site are the same as a check in one process. Never where the
+platform cannot fork, nor while another thread runs (mkdocs serve's server): there the files are
+checked in this process.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,11 +127,17 @@ def jobs() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
 
 
+def can_fork() -> bool:
+    """Whether worker processes may be forked here: the platform forks, and no other thread runs
+    (mkdocs serve's server thread may hold a lock a forked child would then wait on for ever)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def check_files(paths: list[Path], work: Against) -> list[FileCheck]:
     """Every file's result, in the order of ``paths``; each kept for the next build."""
     global _work
     workers = jobs()
-    if workers > 1 and sum(1 for path in paths if not _is_kept(path, work)) >= PARALLEL_FROM:
+    if workers > 1 and can_fork() and sum(1 for path in paths if not _is_kept(path, work)) >= PARALLEL_FROM:
         _work = work
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
