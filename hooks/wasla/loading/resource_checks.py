@@ -88,20 +88,22 @@ _kept: dict[tuple[str, str, str], FileCheck] = {}  # (path as shown, text digest
 _work: Against | None = None  # what the forked workers check against (inherited, never pickled)
 
 
-def _checked(path: Path, work: Against) -> tuple[tuple | None, FileCheck]:
-    """(the key it is kept under, None when unreadable; the file's result, kept or new)."""
+def _read(path: Path, work: Against) -> tuple[tuple | None, str | None, str, list[Problem]]:
+    """(the key its check is kept under, its text, its path as shown, why it was not read): the
+    key and text are None when the file could not be read."""
     problems: list[Problem] = []
     text, shown = read_text(path, problems)
     if text is None:
-        return None, FileCheck(tuple(problems), None, (), False)
-    key = (shown, hashlib.sha256(text.encode()).hexdigest(), work.key)
-    if key in _kept:
-        return key, _kept[key]
+        return None, None, shown, problems
+    return (shown, hashlib.sha256(text.encode()).hexdigest(), work.key), text, shown, problems
+
+
+def _check_text(path: Path, shown: str, text: str, work: Against) -> FileCheck:
+    """One read file through the YAML parser and the rulebook."""
     try:
         data = loads(text)
     except YamlError as exc:
-        problems.append(Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"))
-        return key, FileCheck(tuple(problems), None, (), False)
+        return FileCheck((Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"),), None, (), False)
     contacts: list = []
     resource, found = check_resource(
         shown,
@@ -114,11 +116,11 @@ def _checked(path: Path, work: Against) -> tuple[tuple | None, FileCheck]:
         collect=contacts,
         topics=work.topics,
     )
-    return key, FileCheck(tuple(problems + found), resource, tuple(contacts), True)
+    return FileCheck(tuple(found), resource, tuple(contacts), True)
 
 
-def _check_in_worker(path: Path) -> tuple[tuple | None, FileCheck]:
-    return _checked(path, _work)
+def _check_in_worker(item: tuple[Path, str, str]) -> FileCheck:
+    return _check_text(*item, _work)
 
 
 def jobs() -> int:
@@ -134,24 +136,28 @@ def can_fork() -> bool:
 
 
 def check_files(paths: list[Path], work: Against) -> list[FileCheck]:
-    """Every file's result, in the order of ``paths``; each kept for the next build."""
+    """Every file's result, in the order of ``paths``; each kept for the next build. Each file is
+    read once, here; only the files whose key is not kept go through the rulebook."""
     global _work
+    read = [_read(path, work) for path in paths]
+    results = [
+        FileCheck(tuple(problems), None, (), False) if key is None else _kept.get(key)
+        for key, _text, _shown, problems in read
+    ]
+    todo = [i for i, result in enumerate(results) if result is None]
     workers = jobs()
-    if workers > 1 and can_fork() and sum(1 for path in paths if not _is_kept(path, work)) >= PARALLEL_FROM:
+    if workers > 1 and can_fork() and len(todo) >= PARALLEL_FROM:
         _work = work
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                done = list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (workers * 8))))
+                items = [(paths[i], read[i][2], read[i][1]) for i in todo]
+                checked = list(pool.map(_check_in_worker, items, chunksize=max(1, len(items) // (workers * 8))))
         finally:
             _work = None
     else:
-        done = [_checked(path, work) for path in paths]
+        checked = [_check_text(paths[i], read[i][2], read[i][1], work) for i in todo]
+    for i, result in zip(todo, checked):
+        results[i] = result
     _kept.clear()  # only this build's files: a file saved many times under serve is kept once
-    _kept.update((key, result) for key, result in done if key is not None)
-    return [result for _, result in done]
-
-
-def _is_kept(path: Path, work: Against) -> bool:
-    problems: list[Problem] = []
-    text, shown = read_text(path, problems)
-    return text is not None and (shown, hashlib.sha256(text.encode()).hexdigest(), work.key) in _kept
+    _kept.update((key, result) for (key, *_), result in zip(read, results) if key is not None)
+    return results
