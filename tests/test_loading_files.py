@@ -190,3 +190,13 @@ def test_load_checks_the_engine_files_first(tmp_path):
     data = make_data(tmp_path, fixtures=False)
     _, found = load(data, today=TODAY, raise_on_error=False)
     assert found == []  # the shipped ones pass; the checks above break a copy
+
+
+def test_engine_files_edited_between_builds_are_checked_again(engine):
+    """The engine files' check is kept for the process under their bytes (make serve), so an edit
+    into an error is reported by the next build."""
+    assert engine_problems(engine) == [] and engine_problems(engine) == []
+    lines = (engine / "outing-terms.txt").read_bytes().count(b"\n")
+    with open(engine / "outing-terms.txt", "ab") as f:
+        f.write("d\xe9tenu\n".encode("latin-1"))
+    assert engine_problems(engine) == [f"outing-terms.txt:{lines + 1}:2: {NOT_UTF8}"]

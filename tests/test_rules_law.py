@@ -367,3 +367,29 @@ def test_law_exports_keep_each_source_with_its_date_and_csv_cells_are_inert(tmp_
         {"url": "https://example.org/b", "date": "undated", "kind": "press"},
     ]
     assert json.loads(files["law.json"])["law"][0]["legal_basis"]["en"] == "=SUM(A1:A9)"  # JSON stays exact
+
+
+def test_a_law_file_edited_between_builds_is_checked_again(tmp_path, monkeypatch):
+    """A law file's check is kept under its text and the day (make serve re-checks only the law
+    files that changed), never its size or modification time."""
+    import os
+
+    from wasla.loading import dataset as loading
+
+    checked = []
+    real = loading.check_country
+    monkeypatch.setattr(loading, "check_country", lambda path, *a: checked.append(path) or real(path, *a))
+    data = make_data(tmp_path, {"countries/om.yml": LAW}, fixtures=False)
+    path = data / "countries" / "om.yml"
+    assert load(data, today=TODAY)[0].countries["om"].code == "om"
+    assert load(data, today=TODAY)[0].countries["om"].code == "om"
+    assert checked == [str(path)]
+    stat = path.stat()
+    path.write_text(LAW.replace("criminalised", "criminalisex", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _, found = load(data, today=TODAY, raise_on_error=False)
+    assert [str(p).replace(f"{data}/", "data/") for p in found if p.path == str(path)] == [
+        "data/countries/om.yml:2:20: law[0].same_sex_acts: unknown status; expected one of: criminalised, "
+        "not_criminalised, de_facto_criminalised, unclear; got 'criminalisex'"
+    ]
+    assert load(data, today=TODAY + dt.timedelta(days=1), raise_on_error=False) and len(checked) == 3

@@ -12,6 +12,7 @@ errors.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import subprocess
@@ -22,7 +23,7 @@ from ..core import languages
 from ..core.languages import Registry
 from ..core.model import Country, Dataset, Kind, Topic
 from ..core.problems import DataError, Problem, display_path
-from ..core.yamlload import Pos
+from ..core.yamlload import Pos, YamlError, loads
 from ..rules.check import Check, check_fields
 from ..rules.crossfile import contacts_are_unique
 from ..rules.kinds import check_kinds
@@ -166,6 +167,30 @@ def unknown_data_files(data_dir: Path) -> list[Problem]:
     ]
 
 
+_countries: dict[tuple[str, str, str], tuple] = {}  # (path as shown, text digest, day) -> country_file()
+
+
+def country_file(file: Path, today: dt.date) -> tuple[Country | None, list[Problem], bool]:
+    """One law file, read and checked: (its country, its problems, whether it could not be read).
+    A file whose text was checked before on the same day in this process (mkdocs serve) is not
+    parsed or checked again."""
+    problems: list[Problem] = []
+    text, shown = read_text(file, problems)
+    if text is None:
+        return None, problems, True
+    key = (shown, hashlib.sha256(text.encode()).hexdigest(), today.isoformat())
+    if key not in _countries:
+        try:
+            data = loads(text)
+        except YamlError as exc:
+            _countries[key] = (None, (Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"),), True)
+        else:
+            country, found = check_country(shown, file.stem, data, today)
+            _countries[key] = (country, tuple(found), False)
+    country, found, broken = _countries[key]
+    return country, list(found), broken
+
+
 def load_countries(
     data_dir: Path, today: dt.date, problems: list[Problem]
 ) -> tuple[tuple[str, ...], dict[str, Country]]:
@@ -195,11 +220,10 @@ def load_countries(
         if file.suffix != ".yml" or not file.is_file():
             problems.append(not_read(data_dir, file, "data/countries/<country code>.yml"))
             continue
-        data, shown = read_yaml(file, problems)
-        if data is None and any(p.path == shown for p in problems):
-            continue  # a broken file reports only its parse error
-        country, found = check_country(shown, file.stem, data, today)
+        country, found, broken = country_file(file, today)
         problems.extend(found)
+        if broken:
+            continue  # a broken file reports only why it could not be read
         if country is not None:
             countries[country.code] = country
     for code in region:

@@ -10,6 +10,7 @@ a problem is a ``path:line:col`` line and a failed check, never a traceback at b
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..core.problems import Problem
@@ -23,8 +24,27 @@ WORD_LISTS = ("outing-terms.txt",)  # one word or phrase a line; '#' starts a co
 WORD_MAX = 100  # characters in one line of a word list
 
 
+_kept: dict[tuple[str, str], tuple[Problem, ...]] = {}  # (root, digest of its files) -> problems
+
+
 def check_engine_files(root: Path = ENGINE) -> list[Problem]:
-    """Every data-like file of the engine under ``root``: its problems (none: the build may read them)."""
+    """Every data-like file of the engine under ``root``: its problems (none: the build may read
+    them). Files checked before in this process with the same bytes (mkdocs serve) are not
+    checked again."""
+    digest = hashlib.sha256()
+    try:
+        for path in sorted((root / "strings").glob("*.yml")) + [root / name for name in WORD_LISTS]:
+            digest.update(f"{path.name}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    except OSError:  # a missing or unreadable file: the check says which, and how to fix it
+        return _check(root)
+    key = (str(root), digest.hexdigest())
+    if key not in _kept:
+        _kept[key] = tuple(_check(root))
+    return list(_kept[key])
+
+
+def _check(root: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted((root / "strings").glob("*.yml")):
         data, shown = read_yaml(path, problems)
