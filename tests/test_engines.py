@@ -79,3 +79,22 @@ def test_materialx_keeps_the_reader_safe(sites, page_factory):
         page = page_factory(360)
         page.goto(url + "index.html")
         assert page.evaluate("[document.documentElement.lang, document.body.dir]") == ["ar", "rtl"]
+
+
+def test_the_theme_files_mkdocs_copies_are_the_same_when_installed_themes_are_listed_once(tmp_path):
+    """hooks/templates.py has MkDocs list an installed theme's files once per process
+    (ThemeLoader): the files MkDocs then takes from the theme are the very same."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from wasla.output.template_cache import ThemeLoader
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    env = config.theme.get_env()
+    listed = Files([])
+    listed.add_files_from_theme(env, config)
+    env.loader = ThemeLoader(env.loader.searchpath)
+    kept = Files([])
+    kept.add_files_from_theme(env, config)
+    assert len(listed) > 20 and [f.src_uri for f in kept] == [f.src_uri for f in listed]
+    assert all(not part.startswith(".") for name in env.loader.list_templates() for part in name.split("/"))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 import tinycss2
@@ -585,8 +586,14 @@ def _css(items: list, pages: list[Page], words: set) -> str:
 
 def whole(stylesheets: list[str]) -> str:
     """Every rule of `stylesheets`, as one minified stylesheet: for a preview (mkdocs serve),
-    where reading every page to keep only the rules they use costs more than it saves."""
-    return '@charset "UTF-8";' + _write(parse(stylesheets)) + "\n"
+    where reading every page to keep only the rules they use costs more than it saves. Each
+    rebuild of the preview asks again: the last few answers are kept."""
+    return _whole(tuple(stylesheets))
+
+
+@lru_cache(maxsize=4)
+def _whole(stylesheets: tuple[str, ...]) -> str:
+    return '@charset "UTF-8";' + _write(parse(list(stylesheets))) + "\n"
 
 
 def stylesheets_for(stylesheets: list[str], pages: dict[str, tuple[str, str]], scripts: list[str]) -> dict[str, str]:
