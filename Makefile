@@ -59,7 +59,7 @@ $(DEV): $(STAMP) requirements-dev.txt
 ##        prints one line about the data (every error in full); make check shows the detail
 serve: $(SITE_STAMP)
 	@$(SITE_PY) -m wasla report-path
-	@$(DOCS) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	@$(DOCS) serve -f mkdocs.yml --dirty --dev-addr 127.0.0.1:8000
 
 SITE ?= site
 

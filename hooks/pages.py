@@ -8,7 +8,7 @@ Events: on_files (after static-i18n, priority -110) adds the current
         block (the topic choice) and search form (each at its slot in docs/index.*.md)
         with HTML rendered by wasla.output.render (Jinja, autoescaped): data never
         passes through Markdown.
-Reads:  the language build's renderer and search index id (wasla_mkdocs).
+Reads:  the language build's pages, renderer and search index id (wasla_mkdocs).
 """
 
 from __future__ import annotations
@@ -18,38 +18,31 @@ import json
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from wasla.layout.pages import PagePlan
-from wasla_mkdocs import base_for, language_prefix, root_for, search_index, site_for
+from wasla_mkdocs import base_for, generated_pages, page_body, root_for, search_index, site_for
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
 CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
 DANGER_SLOT = "<!-- wasla:danger (in danger now: the choice of what is happening goes here) -->"
-_plans: dict[str, PagePlan] = {}
 
 
 @event_priority(-110)
 def on_files(files, config):
     site = site_for(config)
-    prefix = language_prefix(site.lang)
-    _plans.clear()
-    for plan in site.layout.pages():
-        src = prefix + plan.path
+    for src, plan in generated_pages(config).items():
         front = f"---\ntitle: {json.dumps(site.title(plan), ensure_ascii=False)}\n---\n"
-        file = File.generated(config, src, content=front, inclusion=InclusionLevel.NOT_IN_NAV)
-        files.append(file)
-        _plans[file.src_uri] = plan
+        files.append(File.generated(config, src, content=front, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
 def on_page_content(html, page, config, files):
-    plan = _plans.get(page.file.src_uri)
+    generated = page.file.src_uri in generated_pages(config)
     role = page.meta.get("wasla")
-    if plan is None and role not in ("home", "contribute", "open-data"):
+    if not generated and role not in ("home", "contribute", "open-data"):
         return html
+    if generated:
+        return page_body(config, page.file.src_uri, page.url)
     site = site_for(config)
     base, root = base_for(page.url, site.lang), root_for(page.url)
-    if plan is not None:
-        return site.render(plan, base)
     if role == "contribute":
         return html + site.report_ways()
     if role == "open-data":

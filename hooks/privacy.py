@@ -2,7 +2,9 @@
 
 Events: on_post_build (after hooks/trim.py).
 Reads:  the files of the language just built (the default language: the root and shared assets).
-Writes: nothing; raises PluginError listing every third-party resource found.
+Writes: nothing; raises PluginError listing every third-party resource found. A dirty build
+        (make serve: most files are as the last build left them) parses only the files whose
+        bytes it has not scanned before.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from wasla.core.languages import codes
 from wasla.output.privacy_scan import scan
-from wasla_mkdocs import current_language, language_prefix
+from wasla_mkdocs import current_language, dirty, language_prefix
 
 
 def on_post_build(config):
@@ -22,7 +24,7 @@ def on_post_build(config):
     lang = current_language(config)
     part = language_prefix(lang)
     others = () if part else tuple(language_prefix(other) for other in codes() if other != lang)
-    problems = scan(config.site_dir, part, skip=others)
+    problems = scan(config.site_dir, part, skip=others, remember=dirty())
     if problems:
         for line in problems:
             print(line, file=sys.stderr)

@@ -18,8 +18,9 @@ from wasla.core.dates import build_today as today
 from wasla.core.languages import default_language, language_prefix
 from wasla.core.model import Dataset
 from wasla.core.settings import Settings
-from wasla.layout.pages import Layout
+from wasla.layout.pages import Layout, PagePlan
 from wasla.loading import cache
+from wasla.output.kept_bodies import KEPT
 from wasla.output.render import Renderer
 from wasla.output.search_index import build_index
 
@@ -81,7 +82,11 @@ def root_for(url: str) -> str:
 
 
 _build: dict = {}  # what this language build has made: its settings, dataset, renderer and search index
-_process = {"serving": False}  # for the life of the process (mkdocs serve reloads the hook modules)
+_process: dict = {
+    "serving": False,
+    "dirty": False,
+    "written": {},
+}  # for the life of the process (mkdocs serve reloads the hook modules)
 
 
 def serving(value: bool | None = None) -> bool:
@@ -89,6 +94,20 @@ def serving(value: bool | None = None) -> bool:
     if value is not None:
         _process["serving"] = value
     return _process["serving"]
+
+
+def dirty(value: bool | None = None) -> bool:
+    """Whether this process's builds keep the site folder (``--dirty``: make serve); set once,
+    from on_startup."""
+    if value is not None:
+        _process["dirty"] = value
+    return _process["dirty"]
+
+
+def written_pages() -> dict[tuple[str, str], dict]:
+    """What the last builds of this process wrote, by (site folder, language): hooks/preview.py's
+    record of each generated page's content, so a dirty rebuild rewrites only the changed ones."""
+    return _process["written"]
 
 
 def load_dataset(config: MkDocsConfig) -> Dataset:
@@ -120,8 +139,36 @@ def site_for(config: MkDocsConfig) -> Renderer:
         data = dataset(config)
         _build["site"] = Renderer(Layout(data, lang), _build["settings"], today())
         _build["site_lang"] = lang
-        _build.pop("index", None)
+        for made in ("index", "plans", "bodies"):
+            _build.pop(made, None)
     return _build["site"]
+
+
+def generated_pages(config: MkDocsConfig) -> dict[str, PagePlan]:
+    """The generated pages of the language being built (hooks/pages.py adds their files), by the
+    source path MkDocs knows them by; planned once per language build."""
+    site = site_for(config)
+    if "plans" not in _build:
+        prefix = language_prefix(site.lang)
+        _build["plans"] = {prefix + plan.path: plan for plan in site.layout.pages()}
+    return _build["plans"]
+
+
+def page_body(config: MkDocsConfig, src_uri: str, url: str) -> str:
+    """A generated page's body: rendered here, or the one kept for it."""
+    body = _build.setdefault("bodies", {}).pop(src_uri, None)
+    if body is None:
+        site = site_for(config)
+        plan, base = generated_pages(config)[src_uri], base_for(url, site.lang)
+        # a dirty build (make serve) renders again only the pages whose values changed
+        body = KEPT.body(site, plan, base) if dirty() else site.render(plan, base)
+    return body
+
+
+def keep_page_body(src_uri: str, body: str) -> None:
+    """Hold a body rendered before MkDocs asks for it (the preview renders each generated page's
+    body to see whether it changed) for that page's build, which takes it."""
+    _build.setdefault("bodies", {})[src_uri] = body
 
 
 def search_index(config: MkDocsConfig) -> tuple[str, dict[str, str]]:

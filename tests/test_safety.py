@@ -395,3 +395,24 @@ def test_every_control_has_visible_text_with_svg_off(server, browser, width, rel
         .map(e => e.outerHTML.slice(0, 120))""")
     ctx.close()
     assert empty == []
+
+
+def test_a_preview_scans_a_file_again_only_when_its_bytes_change(tmp_path, monkeypatch):
+    """Under make serve (remember=True) each file's problems are kept under its bytes: an unchanged
+    file is not parsed again, a file rewritten with another host is found at once."""
+    from wasla.output import privacy_scan
+
+    (tmp_path / "a.html").write_text('<img src="ok.png">')
+    parsed = []
+    real = privacy_scan.file_problems
+    monkeypatch.setattr(privacy_scan, "file_problems", lambda *args: parsed.append(args[0]) or real(*args))
+    assert scan(tmp_path, remember=True) == [] and scan(tmp_path, remember=True) == []
+    assert parsed == ["a.html"]
+    (tmp_path / "a.html").write_text('<img src="//t.example/p.gif">')
+    assert scan(tmp_path, remember=True) == ["a.html:1: <img src> loads from another host: //t.example/p.gif"]
+    assert (
+        scan(tmp_path, remember=True)
+        == scan(tmp_path)
+        == ["a.html:1: <img src> loads from another host: //t.example/p.gif"]
+    )
+    assert parsed == ["a.html", "a.html", "a.html"]  # the second remembered, the last not asked to

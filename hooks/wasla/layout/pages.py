@@ -143,6 +143,11 @@ class Layout:
         """Where an entry's card is, relative to the language root: countries/lb-2.html#slug."""
         return f"{page_path(r.folder, self._home[r.path])}#{r.anchor}"
 
+    def placement(self) -> tuple[dict, dict]:
+        """Where every card and every kind's group is: what entry_href and kind_href answer from
+        (entry path -> page index of its country; (country, kind) -> page index)."""
+        return self._home, self._group_page
+
     def kind_href(self, code: str, key: str) -> str:
         """The page of a country where its group of a kind starts (the first page if none)."""
         index = self._group_page.get((code, key))

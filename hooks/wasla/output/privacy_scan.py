@@ -8,6 +8,7 @@ fetch target).  Plain ``<a href>`` links are the reader's choice and pass.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ from pathlib import Path
 # they drop tabs and line breaks anywhere in it, read a backslash as a slash in http(s) and file
 # URLs ("\\host/x" is "//host/x"), and read "https:host/x" as absolute from a page of another
 # scheme (a file:// mirror).
+SCANNED = (".html", ".css", ".js", ".mjs")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 THIRD_PARTY = re.compile(r"^\s*(?:(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}|(?:https?|wss?|ftp):)", re.I)
 
@@ -105,41 +107,58 @@ def _is_search_data(text: str) -> bool:
     return True
 
 
-def scan(site_dir: str | Path, part: str = "", skip: tuple[str, ...] = ()) -> list[str]:
-    """Problems in the files under site_dir/part, except folders in skip (paths as 'en/')."""
+_seen: dict[tuple[str, str], tuple[str, ...]] = {}  # (path, digest of its bytes) -> its problems
+
+
+def scan(site_dir: str | Path, part: str = "", skip: tuple[str, ...] = (), remember: bool = False) -> list[str]:
+    """Problems in the files under site_dir/part, except folders in skip (paths as 'en/').
+
+    ``remember`` (mkdocs serve, whose rebuilds rewrite few files) keeps each file's problems
+    under its path and the digest of its bytes for the life of the process: a file with the
+    same bytes is not parsed again."""
     site = Path(site_dir)
     problems = []
     for path in sorted((site / part).rglob("*")):
-        if not path.is_file():
+        if not path.is_file() or path.suffix not in SCANNED:
             continue
         rel = path.relative_to(site).as_posix()
         if rel.startswith(skip):
             continue
-        if path.suffix == ".html":
-            text = path.read_text(encoding="utf-8", errors="replace")
-            found = []
-            for tag in loading_tags(text):
-                parser = _Resources()
-                parser.feed(tag.group(0))
-                line = text.count("\n", 0, tag.start()) + 1
-                found += [(line, where, url) for _, where, url in parser.found]
-            for line, where, url in found:
+        data = path.read_bytes()
+        if not remember:
+            problems += file_problems(rel, path.suffix, data.decode("utf-8", errors="replace"))
+            continue
+        key = (rel, hashlib.sha256(data).hexdigest())
+        if key not in _seen:
+            _seen[key] = tuple(file_problems(rel, path.suffix, data.decode("utf-8", errors="replace")))
+        problems += _seen[key]
+    return problems
+
+
+def file_problems(rel: str, suffix: str, text: str) -> list[str]:
+    """What in one file (its path in the site, its suffix, its text) would load from another host."""
+    problems = []
+    if suffix == ".html":
+        found = []
+        for tag in loading_tags(text):
+            parser = _Resources()
+            parser.feed(tag.group(0))
+            line = text.count("\n", 0, tag.start()) + 1
+            found += [(line, where, url) for _, where, url in parser.found]
+        for line, where, url in found:
+            if third_party(url):
+                problems.append(f"{rel}:{line}: {where} loads from another host: {url}")
+        for m in re.finditer(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
+            for u in CSS_URL.finditer(m.group(1)):
+                url = u.group(1) or u.group(2)
                 if third_party(url):
-                    problems.append(f"{rel}:{line}: {where} loads from another host: {url}")
-            for m in re.finditer(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
-                for u in CSS_URL.finditer(m.group(1)):
-                    url = u.group(1) or u.group(2)
-                    if third_party(url):
-                        problems.append(f"{rel}: <style> loads from another host: {url}")
-        elif path.suffix == ".css":
-            for m in CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
-                url = (m.group(1) or m.group(2)).strip()
-                if not url.startswith("data:") and third_party(url):
-                    problems.append(f"{rel}: CSS loads from another host: {url}")
-        elif path.suffix in (".js", ".mjs"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if _is_search_data(text):
-                continue
-            for m in JS_URL.finditer(text):
-                problems.append(f"{rel}: script refers to another host: {m.group(1)}")
+                    problems.append(f"{rel}: <style> loads from another host: {url}")
+    elif suffix == ".css":
+        for m in CSS_URL.finditer(text):
+            url = (m.group(1) or m.group(2)).strip()
+            if not url.startswith("data:") and third_party(url):
+                problems.append(f"{rel}: CSS loads from another host: {url}")
+    elif suffix in (".js", ".mjs") and not _is_search_data(text):
+        for m in JS_URL.finditer(text):
+            problems.append(f"{rel}: script refers to another host: {m.group(1)}")
     return problems

@@ -63,6 +63,7 @@ class Renderer:
         self.today = today
         self.s = strings(lang)
         self._evidence: dict[str, dict] = {}  # a card and its search result share its evidence line
+        self._state: tuple | None = None
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -167,31 +168,66 @@ class Renderer:
 
     # -- page bodies --------------------------------------------------------------------
     def render(self, plan: PagePlan, base: str) -> str:
+        return self.body(*self.page(plan), base)
+
+    def body(self, template: str, values: dict, base: str) -> str:
+        """A generated page's body from its template and values (``page()``)."""
+        return self._render(template, base=base, **values)
+
+    def page(self, plan: PagePlan) -> tuple[str, dict]:
+        """A generated page's template and what it is given besides ``base``: its body depends on
+        these, ``base`` and this renderer's ``state()``, on nothing else (output/kept_bodies.py)."""
         if plan.kind == "country":
-            return self.country_body(plan.key, base, plan.page)
-        if plan.kind == "danger":
-            return self.danger_index(base)
-        if plan.kind == "topic":
-            return self.danger_topic(plan.key, base)
+            return "country.html", self._country(plan.key, plan.page)
         if plan.kind == "answer":
-            return self.danger_answer(plan.key, plan.country, base)
-        return self.kind_body(plan.key, base)
+            return "danger-answer.html", {"view": self.layout.danger_view(plan.key, plan.country)}
+        if plan.kind == "kind":
+            return "kind.html", {"kind": self.dataset.kinds[plan.key], "groups": self.layout.kind_groups(plan.key)}
+        region, elsewhere = self._danger_countries()
+        if plan.kind == "topic":
+            return "danger-topic.html", {
+                "view": self.layout.danger_view(plan.key),
+                "region": region,
+                "elsewhere": elsewhere,
+            }
+        return "danger-index.html", {"region": region, "elsewhere": elsewhere}
 
     def country_body(self, code: str, base: str, page: int = 0) -> str:
+        return self._render("country.html", base=base, **self._country(code, page))
+
+    def _country(self, code: str, page: int) -> dict:
         view = self.layout.country_page(code, page)
-        return self._render(
-            "country.html",
-            base=base,
-            code=code,
-            groups=view.groups,
-            international=view.international,
-            international_total=view.international_total,
-            pager=view.pager,
-            page=page + 1,
-            country=self.dataset.countries.get(code) if page == 0 else None,
-            law_expected=code in self.dataset.region,
-            danger=self.danger_counts(code) if page == 0 and code != INTERNATIONAL else [],
-        )
+        return {
+            "code": code,
+            "groups": view.groups,
+            "international": view.international,
+            "international_total": view.international_total,
+            "pager": view.pager,
+            "page": page + 1,
+            "country": self.dataset.countries.get(code) if page == 0 else None,
+            "law_expected": code in self.dataset.region,
+            "danger": self.danger_counts(code) if page == 0 and code != INTERNATIONAL else [],
+        }
+
+    def state(self) -> tuple:
+        """Everything the templates reach besides a page's values (``page()``): the language, the
+        settings, the day, the string table, the templates' and the shared data files' sources,
+        and where each entry's card and each kind's group is (entry_href, kind_href)."""
+        if self._state is None:
+            sources = tuple((p.name, p.read_bytes()) for p in sorted(TEMPLATES.iterdir()) if p.is_file())
+            self._state = (
+                self.lang,
+                self.settings,
+                self.today,
+                self.s,
+                sources,
+                self.dataset.languages,
+                self.dataset.kinds,
+                self.dataset.topics,
+                self.dataset.region,
+                self.layout.placement(),
+            )
+        return self._state
 
     # -- the danger view ----------------------------------------------------------------
     def danger_counts(self, code: str) -> list[tuple]:
@@ -206,22 +242,6 @@ class Renderer:
         region = set(self.dataset.region)
         every = self.layout.danger_countries()
         return [c for c in every if c in region], [c for c in every if c not in region]
-
-    def danger_index(self, base: str) -> str:
-        region, elsewhere = self._danger_countries()
-        return self._render("danger-index.html", base=base, region=region, elsewhere=elsewhere)
-
-    def danger_topic(self, topic: str, base: str) -> str:
-        region, elsewhere = self._danger_countries()
-        return self._render(
-            "danger-topic.html", base=base, view=self.layout.danger_view(topic), region=region, elsewhere=elsewhere
-        )
-
-    def danger_answer(self, topic: str, code: str, base: str) -> str:
-        return self._render("danger-answer.html", base=base, view=self.layout.danger_view(topic, code))
-
-    def kind_body(self, key: str, base: str) -> str:
-        return self._render("kind.html", base=base, kind=self.dataset.kinds[key], groups=self.layout.kind_groups(key))
 
     def chooser(self, base: str) -> str:
         countries, elsewhere, kinds = self.layout.chooser()

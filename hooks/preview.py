@@ -1,0 +1,168 @@
+"""Hook: under `make serve`, a saved file rewrites only the generated pages it changes.
+
+`make serve` runs `mkdocs serve --dirty`: each rebuild keeps the site folder, and MkDocs renders
+a page only when its file says it is modified. The generated pages (hooks/pages.py: countries,
+kinds, the danger view) are files in memory, which MkDocs would always count as modified; here
+one counts as unmodified when the last build of this process, in the same folder and language,
+wrote it from the same title and body within the same frame: everything the theme puts around a
+body (the language, mkdocs.yml, overrides/, the hooks and the engine, the data's shared files,
+its date and the build day, the navigation and the set of pages). The hand-written pages, whose
+text the build also fills, are always rebuilt. A dirty preview is so, byte for byte, the clean
+build of the same files (tests/test_preview.py).
+
+Events: on_startup: a dirty build turns this on, and MkDocs' warning that a dirty build's
+        navigation may be wrong is dropped (here it is not, and in strict mode the warning would
+        fail every build);
+        on_nav (priority -200: after every hook has added its pages) answers each generated
+        page's is_modified();
+        on_post_build (before static-i18n builds the other languages) records what this
+        language build wrote, and deletes the pages the last one wrote that this one no longer
+        makes;
+        on_build_error forgets every record: the next build writes every page.
+Reads:  mkdocs.yml, overrides/, hooks/, the data folder's shared files, each generated page's
+        title and body (wasla_mkdocs.page_body; a changed one is kept for its page's build).
+Writes: nothing but deletions of pages no longer made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from wasla.loading.resource_checks import CHECKED_AGAINST, RULEBOOK
+from wasla_mkdocs import (
+    current_language,
+    data_dir,
+    dataset,
+    generated_pages,
+    keep_page_body,
+    page_body,
+    today,
+    written_pages,
+)
+from wasla_mkdocs import dirty as dirty_builds
+
+HOOKS = Path(__file__).resolve().parent
+DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' warning (mkdocs/commands/build.py)
+
+
+class _NoDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@dataclass
+class _Build:
+    """What one language build is writing: its frame, each generated page's digest, every page's file."""
+
+    frame: str
+    pages: dict[str, str] = field(default_factory=dict)
+    dests: frozenset[str] = frozenset()
+
+
+_now: dict[str, _Build] = {}  # language -> this build's record, until its on_post_build
+
+
+def on_startup(command, dirty: bool):
+    dirty_builds(dirty)
+    if dirty:
+        logger = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, _NoDirtyWarning) for f in logger.filters):
+            logger.addFilter(_NoDirtyWarning())
+
+
+def frame_key(config, nav, files) -> str:
+    """A digest of everything a generated page's file holds besides its title and body."""
+    digest = hashlib.sha256()
+
+    def add(*parts) -> None:
+        for part in parts:
+            digest.update(part if isinstance(part, bytes) else str(part).encode())
+            digest.update(b"\0")
+
+    add(current_language(config), today(), RULEBOOK, config.site_url, config.site_dir)
+    add(json.dumps(config.extra, sort_keys=True, default=str))
+    add(repr(sorted((key, repr(config.theme[key])) for key in config.theme.keys())))
+    add(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+    theme = (
+        sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()) if config.theme.custom_dir else []
+    )
+    for path in theme + sorted(HOOKS.glob("*.py")):  # the engine's code and strings: RULEBOOK
+        add(path, path.read_bytes())
+    for name in CHECKED_AGAINST:
+        path = data_dir(config) / name
+        add(name, path.read_bytes() if path.is_file() else b"")
+    add(dataset(config).data_date)
+
+    def walk(items) -> None:
+        for item in items:
+            add(type(item).__name__, item.title, getattr(item, "url", None))
+            walk(getattr(item, "children", None) or [])
+
+    walk(nav.items)
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        add(file.src_uri, file.dest_uri)
+    return digest.hexdigest()
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    if not dirty_builds():
+        return nav
+    lang = current_language(config)
+    frame = frame_key(config, nav, files)
+    last = written_pages().get((config.site_dir, lang))
+    kept = last["pages"] if last is not None and last["frame"] == frame else {}
+    pages = files.documentation_pages()
+    now = _now[lang] = _Build(frame, dests=frozenset(f.abs_dest_path for f in pages))
+    plans = generated_pages(config)
+    for file in pages:
+        if file.src_uri in plans:
+            file.is_modified = partial(_modified, file, config, kept, now.pages)
+        else:  # a hand-written page: the build fills parts of it (the chooser, the search form)
+            file.is_modified = _always
+    return nav
+
+
+def _always() -> bool:
+    return True
+
+
+def _modified(file, config, kept: dict[str, str], now: dict[str, str]) -> bool:
+    """A generated page's answer to MkDocs' question, asked before the page is read and again
+    before it is written: has it changed since the last build wrote it? (The same answer both
+    times: the first is kept.)"""
+    if file.src_uri not in now:
+        body = page_body(config, file.src_uri, file.url)
+        now[file.src_uri] = hashlib.sha256(f"{file.content_string}\0{body}".encode()).hexdigest()
+        changed = kept.get(file.src_uri) != now[file.src_uri] or not os.path.isfile(file.abs_dest_path)
+        file.is_modified = lambda: changed
+        if changed:
+            keep_page_body(file.src_uri, body)
+    return file.is_modified()
+
+
+def on_post_build(config):
+    if not dirty_builds():
+        return
+    lang = current_language(config)
+    made = _now.pop(lang, None)
+    if made is None:
+        return
+    record = written_pages()
+    last = record.get((config.site_dir, lang))
+    for dest in sorted(last["dests"] - made.dests) if last is not None else ():
+        Path(dest).unlink(missing_ok=True)
+    record[(config.site_dir, lang)] = {"frame": made.frame, "pages": made.pages, "dests": made.dests}
+
+
+def on_build_error(error):
+    written_pages().clear()
+    _now.clear()

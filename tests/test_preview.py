@@ -1,0 +1,160 @@
+"""Under `make serve` (mkdocs serve --dirty) a save rewrites only the pages it changes, and the
+preview is still, byte for byte, the site a clean build of the same files makes
+(hooks/preview.py, wasla/output/kept_bodies.py).
+
+One process rebuilds after each step, as serve does after each save (tests/serve_builds.py);
+for every step that builds, a fresh process builds the same files from an empty folder, and the
+two sites must be identical, file for file and byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_data
+from wasla.core.model import Kind, Text
+from wasla.output.kept_bodies import same
+
+ENV = {
+    **os.environ,
+    "WASLA_TODAY": "2026-11-24",
+    "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new",
+    "WASLA_REPORT_EMAIL": "reports@example.org",
+    "PYTHONPATH": str(ROOT / "hooks"),
+    "NO_MKDOCS_2_WARNING": "1",
+}
+
+
+def line(n: int, countries: str = "jo", name: str | None = None) -> str:
+    """A Jordanian hotline that answers suicide; lines sort by name on the country's pages."""
+    name = name or f"Line {n:02d}"
+    return f"""\
+name: {{en: {name}, ar: خط {n}}}
+kinds: [hotline]
+countries: [{countries}]
+summary: {{en: A fixture line., ar: خط للاختبار.}}
+contacts:
+  - type: phone
+    value: "+962 79 512 34{n:02d}"
+sources:
+  - https://example.org/line-{n}
+status: active
+answers:
+  - {{topic: suicide, source: https://example.org/line-{n}}}
+"""
+
+
+HOTLINE = (FIXTURES / "resources" / "lb" / "test-hotline.yml").read_text(encoding="utf-8")
+JORDAN = (ROOT / "data" / "countries" / "jo.yml").read_text(encoding="utf-8")
+KINDS = (ROOT / "data" / "kinds.yml").read_text(encoding="utf-8")
+
+# Each step is a save (files to write, or None to delete), what it exercises, and whether it builds.
+STEPS = [
+    ({f"resources/jo/line-{n:02d}.yml": line(n) for n in range(1, 10)}, "the first build: Jordan has two pages", True),
+    (
+        {"resources/lb/test-hotline.yml": HOTLINE.replace("en: Test Hotline", "en: Test Hotline Renamed")},
+        "a name",
+        True,
+    ),
+    ({"resources/jo/line-00.yml": line(0, name="Aaa Line")}, "a new entry first: every Jordanian card moves on", True),
+    ({"resources/jo/line-05.yml": line(5, countries="jo, lb")}, "an entry now serves Lebanon too", True),
+    ({"resources/lb/test-paused.yml": None}, "an entry deleted", True),
+    (
+        {"countries/jo.yml": JORDAN.replace("Same-sex relations are not a crime", "Same-sex acts are not a crime")},
+        "law",
+        True,
+    ),
+    (
+        {"kinds.yml": KINDS.replace("en: Hotlines", "en: Help lines", 1)},
+        "a kind's label, on every page that shows it",
+        True,
+    ),
+    ({"resources/jo/line-01.yml": "name: [unclosed\n"}, "a file broken: the build fails", False),
+    ({"resources/jo/line-01.yml": line(1)}, "and mended", True),
+    ({f"resources/jo/line-{n:02d}.yml": None for n in range(4, 10)}, "Jordan's second page is gone", True),
+    (
+        {"resources/eg/test-stale.yml": None, "resources/eg/test-public-address.yml": None},
+        "Egypt's last entries deleted: its contact cards file too",
+        True,
+    ),
+]
+BUILT = [n for n, (_, _, builds) in enumerate(STEPS) if builds]
+
+
+def serve_builds(data: Path, out: Path, steps: list[dict], mode: str) -> dict:
+    steps_file = out.parent / f"{out.name}.json"
+    steps_file.write_text(json.dumps(steps), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "serve_builds.py"), str(data), str(out), str(steps_file), mode],
+        cwd=ROOT,
+        env={**ENV, "WASLA_DATA_DIR": str(data)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return {int(k): v for k, v in json.loads((out / "results.json").read_text(encoding="utf-8")).items()}
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Every file that is in one tree only or differs in bytes."""
+    found = []
+    compared = filecmp.dircmp(a, b)
+    found += [f"only in the preview: {compared.left}/{n}" for n in compared.left_only]
+    found += [f"only in the clean build: {compared.right}/{n}" for n in compared.right_only]
+    _, mismatch, errors = filecmp.cmpfiles(a, b, compared.common_files, shallow=False)
+    found += [f"differs: {a}/{n}" for n in mismatch + errors]
+    for sub in compared.common_dirs:
+        found += differences(a / sub, b / sub)
+    return found
+
+
+@pytest.fixture(scope="module")
+def previews(tmp_path_factory):
+    root = tmp_path_factory.mktemp("preview")
+    data = make_data(root, region=True)
+    out = root / "dirty"
+    return root, serve_builds(data, out, [files for files, _, _ in STEPS], "--dirty"), out
+
+
+def test_every_step_builds_but_the_broken_file(previews):
+    _, results, _ = previews
+    assert [n for n, r in results.items() if r == "built"] == BUILT
+    assert [r.split(":")[0] for n, r in results.items() if n not in BUILT] == ["failed"]
+
+
+@pytest.mark.parametrize("step", BUILT, ids=[STEPS[n][1] for n in BUILT])
+def test_the_preview_is_the_clean_build(previews, step, tmp_path):
+    _, _, dirty = previews
+    data = make_data(tmp_path, region=True)
+    clean = tmp_path / "clean"
+    assert serve_builds(data, clean, [files for files, _, _ in STEPS[: step + 1]], "--clean") == {step: "built"}
+    assert differences(dirty / str(step), clean / str(step)) == []
+
+
+def test_a_save_rewrites_only_the_pages_it_changes(previews):
+    """The rename rewrites the pages that show the entry, not every page of every language."""
+    _, _, dirty = previews
+    before, after = dirty / "0", dirty / "1"
+    pages = sorted(p.relative_to(after).as_posix() for p in after.rglob("*.html"))
+    unchanged = [
+        p for p in pages if (before / p).exists() and (before / p).stat().st_mtime_ns == (after / p).stat().st_mtime_ns
+    ]
+    assert len(pages) > 500 and len(unchanged) > len(pages) * 0.9
+
+
+def test_same_sees_order_types_and_records():
+    kind = Kind("hotline", Text({"en": "Hotlines"}), Text({"en": "Lines"}))
+    assert same([kind, 1, "a"], [dataclasses.replace(kind), 1, "a"])
+    assert not same([kind], [dataclasses.replace(kind, label=Text({"en": "Help lines"}))])
+    assert not same({"a": 1, "b": 2}, {"b": 2, "a": 1})  # a template shows a mapping in its order
+    assert not same(1, True) and not same(1, 1.0) and not same((1,), [1])
+    assert not same(object(), object())  # what same() does not know counts as changed
