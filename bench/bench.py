@@ -11,8 +11,8 @@ Wasla and vanilla Material (bench/vanilla.py: the same entries as Markdown pages
 search, static-i18n, the same languages), each built with every language and with the first
 only (static-i18n's `build: false` on the others); wall and CPU seconds (user + system of the
 build process), peak memory; Wasla / vanilla and each language beyond the first as × the first.
-Then `make serve` on the shipped data: seconds from a saved data file to the reloaded page
-(bench/serve_bench.py). Then, for each N, the search figures of bench/search_bench.py, next to
+Then `make serve` on the shipped data: seconds from a saved data file (an entry renamed) to the
+reloaded page that shows the new name (bench/serve_bench.py). Then, for each N, the search figures of bench/search_bench.py, next to
 vanilla Material built from the same data. --quick: 50 entries and one save, for the tests.
 --no-vanilla: no vanilla Material builds. One run of each build: on a shared machine wall seconds
 vary widely from run to run; CPU seconds far less.
@@ -155,7 +155,7 @@ def print_serve(saves: int) -> None:
     reloads = serve_bench.measure(saves)
     plural = "s" if saves > 1 else ""
     print(
-        f"\nmake serve on the shipped data ({saves} save{plural} of {reloads.resource}, then {reloads.page} fetched):"
+        f"\nmake serve on the shipped data ({saves} save{plural} renaming {reloads.resource}, then {reloads.page} fetched):"
     )
     print(f"  {SERVE_START:<{WIDTH}} {'':>8} {reloads.startup:>8.1f} s")
     cpu = statistics.median(reloads.cpu)
@@ -165,7 +165,7 @@ def print_serve(saves: int) -> None:
     )
 
 
-def main(sizes: list[int], vanilla_builds: bool = True, saves: int = 3) -> None:
+def main(sizes: list[int], vanilla_builds: bool = True, saves: int = 5) -> None:
     languages = site_languages()
     rows = []
     for n in sizes:
@@ -202,13 +202,13 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", help="sizes, comma-separated: --sizes 200,2000")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK[0]} entries and one serve save (the tests)")
     parser.add_argument("--no-vanilla", action="store_true", help="no vanilla Material builds")
-    parser.add_argument("--saves", type=int, help="data file saves timed under mkdocs serve (default 3)")
+    parser.add_argument("--saves", type=int, help="data file saves timed under mkdocs serve (default 5)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N entries instead")
     parser.add_argument("--clock", choices=sorted(build_profile.CLOCKS), default="cpu", help="the profile's clock")
     args = parser.parse_args(argv)
     sizes = list(args.n) + [int(s) for s in (args.sizes or "").split(",") if s.strip()]
     args.sizes = sizes or (QUICK if args.quick else SIZES)
-    args.saves = args.saves or (1 if args.quick else 3)
+    args.saves = args.saves or (1 if args.quick else 5)
     return args
 
 

@@ -2,14 +2,15 @@
 
     python bench/serve_bench.py [SAVES]     (make bench runs it once)
 
-Starts `mkdocs serve` as `make serve` does (mkdocs.yml, loopback only, on a free port) on a copy
-of data/ (WASLA_DATA_DIR, watched with --watch), so the real data is never written. When the first
-build is served, each save appends a comment line to one resource file of the copy (a change of
-bytes and mtime, which every data cache sees) and times it until the browser would show the new
-page: MkDocs serve's livereload endpoint (/livereload/<epoch>/<id>, what its injected script
-polls) answers with a newer epoch once the rebuild is complete, and then the page is fetched
-again, as the script's reload does. The CPU seconds the server spent in between are read from
-/proc. The server is stopped with SIGINT, as Ctrl-C stops `make serve`.
+Starts `mkdocs serve --dirty` as `make serve` does (mkdocs.yml, loopback only, on a free port) on a
+copy of data/ (WASLA_DATA_DIR, watched with --watch), so the real data is never written. When the
+first build is served, each save renames one resource of the copy (its English name gets a new
+last word, so its pages really change) and is timed until the browser shows the new name: MkDocs
+serve's livereload endpoint (/livereload/<epoch>/<id>, what its injected script polls) answers
+with a newer epoch once the rebuild is complete, and then the entry's English country page is
+fetched again, as the script's reload does, and must carry the new name. The CPU seconds the
+server spent in between are read from /proc. The server is stopped with SIGINT, as Ctrl-C stops
+`make serve`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,16 @@ from builds import CONFIG, OUT, ROOT, build_env  # noqa: E402
 STARTUP_LIMIT = 600.0  # seconds for the first build to be served
 RELOAD_LIMIT = 180.0  # seconds for one save to be rebuilt and served
 EPOCH = re.compile(rb"livereload\((\d+),\s*(\d+)\)")
+NAME_MARK = "Renamed"  # the English name's new last word is this and the save's number
+ENGLISH_NAME = re.compile(r"^(name:\n(?:  \w+: .*\n)*?  en: .*?)(?: Renamed\d+)?$", re.M)
+
+
+def rename(text: str, name: str) -> str:
+    """The resource file with ``name`` as the last word of its English name (replacing an earlier one)."""
+    renamed, count = ENGLISH_NAME.subn(lambda m: f"{m[1]} {name}", text, count=1)
+    if count != 1:
+        sys.exit("the saved resource file has no one-line English name (name: en: …)")
+    return renamed
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,9 +103,10 @@ def reload_once(
         sys.exit(f"{base + page} carries no livereload script: is live reload off?")
     epoch, request = int(match[1]), int(match[2])
     cpu = cpu_seconds(proc.pid)
+    name = f"{NAME_MARK}{save}"
+    text = resource.read_text(encoding="utf-8")
     start = time.perf_counter()
-    with resource.open("a", encoding="utf-8") as f:
-        f.write(f"# saved by make bench ({save})\n")
+    resource.write_text(rename(text, name), encoding="utf-8")
     deadline = time.monotonic() + RELOAD_LIMIT
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -107,6 +119,8 @@ def reload_once(
             fresh = EPOCH.search(html)
             if not fresh or int(fresh[1]) <= epoch:
                 sys.exit(f"{page} was served from the old build after the reload")
+            if name.encode() not in html:
+                sys.exit(f"{page} does not show the saved name {name!r} after the reload")
             return seconds, cpu_seconds(proc.pid) - cpu
     sys.exit(f"no rebuild was served {RELOAD_LIMIT:.0f} s after a save (a failed build?):\n{tail(log)}")
 
@@ -118,7 +132,7 @@ def measure(saves: int = 3) -> Reloads:
     OUT.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "data", data)
     resource = sorted((data / "resources").glob("*/*.yml"))[0]
-    page = f"countries/{resource.parent.name}.html"  # in the default language, at the site root
+    page = f"en/countries/{resource.parent.name}.html"  # the English page shows the English name
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = OUT / "serve.log"
@@ -130,6 +144,7 @@ def measure(saves: int = 3) -> Reloads:
                 "-m",
                 "mkdocs",
                 "serve",
+                "--dirty",
                 "-f",
                 str(CONFIG),
                 "--dev-addr",
@@ -149,7 +164,9 @@ def measure(saves: int = 3) -> Reloads:
             results = []
             for save in range(1, saves + 1):
                 results.append(reload_once(base, page, resource, save, proc, log))
-                time.sleep(1.0)  # let the file watcher settle before the next save
+                # let the file watcher settle; MkDocs polls the folders every 0.5 s, so each save
+                # falls at another point of that cycle, as a person's saves do
+                time.sleep(1.0 + (save % 5) * 0.1)
         finally:
             stop(proc)
     saved = "data/" + resource.relative_to(data).as_posix()

@@ -141,7 +141,7 @@ def test_quick_bench_prints_every_figure(tmp_path):
     for printed in (
         "entries  build s  peak MB",  # the page-weight table
         f"build cost, languages {', '.join(site_languages())}",
-        "make serve on the shipped data (1 save of data/resources/",
+        "make serve on the shipped data (1 save renaming data/resources/",
         "search, 50 entries",
         "vanilla Material search",
         "first view in Chromium at 360 px",
