@@ -1,7 +1,10 @@
 """Hook: fail the build if any page would make the reader's browser contact another host.
 
-Events: on_post_build (after hooks/trim.py).
-Reads:  the files of the language just built (the default language: the root and shared assets).
+Events: on_post_build, once, after every language is built (priority -300: after static-i18n
+        has built the other languages inside the default language's on_post_build, after
+        hooks/trim.py, and after hooks/stylesheets.py has written the stylesheets and links
+        the pages keep): the scan reads the site as it is published.
+Reads:  every page, stylesheet and script of the site.
 Writes: nothing; raises PluginError listing every third-party resource found. A dirty build
         (make serve: most files are as the last build left them) parses only the files whose
         bytes it has not scanned before.
@@ -12,19 +15,18 @@ from __future__ import annotations
 import sys
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from wasla.core.languages import codes
 from wasla.output.privacy_scan import scan
-from wasla_mkdocs import current_language, dirty, language_prefix
+from wasla_mkdocs import dirty
 
 
+@event_priority(-300)
 def on_post_build(config):
-    # each language build scans its own files once: English its folder; Arabic (the root) its
-    # pages and the shared assets, but not the other languages' folders
-    lang = current_language(config)
-    part = language_prefix(lang)
-    others = () if part else tuple(language_prefix(other) for other in codes() if other != lang)
-    problems = scan(config.site_dir, part, skip=others, remember=dirty())
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a language built inside the default one: wait for the end of the whole build
+    problems = scan(config.site_dir, remember=dirty())
     if problems:
         for line in problems:
             print(line, file=sys.stderr)

@@ -103,6 +103,26 @@ def test_a_lead_promoted_to_an_entry_must_leave_leads_yml(tmp_path):
     ]
 
 
+def test_leads_checked_again_when_the_file_or_the_published_entries_change(tmp_path):
+    """Under make serve the leads' check is kept for the process under the file's text, the
+    kinds, the published slugs and the day: a lead promoted between two builds is reported."""
+    data = make_data(tmp_path, {"leads.yml": LEAD}, fixtures=False)
+    leads = str(data / "leads.yml")
+
+    def problems() -> list[str]:
+        _, found = load(data, today=TODAY, raise_on_error=False)
+        return [str(p).replace(leads, "data/leads.yml") for p in found if p.path == leads]
+
+    assert problems() == problems() == []
+    (data / "resources" / "tn").mkdir(parents=True)
+    (data / "resources" / "tn" / "good-lead.yml").write_text(GOOD.replace("[lb]", "[tn]"), encoding="utf-8")
+    assert problems() == [
+        "data/leads.yml:1:1: good-lead: is also a published entry's slug; expected a lead to be removed from leads.yml once it is promoted to data/resources/; got 'good-lead'"
+    ]
+    (data / "leads.yml").write_text(LEAD.replace("good-lead:", "other-lead:"), encoding="utf-8")
+    assert problems() == []
+
+
 def test_make_check_reads_leads_yml(tmp_path):
     data = make_data(tmp_path, {"leads.yml": LEAD.replace("country: tn", "country: tunisia")}, fixtures=False)
     result = subprocess.run(

@@ -1,11 +1,14 @@
 """Reader safety, checked on the built fixture site and in Chromium with the network cut off."""
 
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, switch_language
+from conftest import ROOT, make_data, switch_language
 from wasla.output.privacy_scan import scan
 
 FALSE_PROMISES = [
@@ -126,11 +129,10 @@ def test_the_scan_reads_a_url_as_a_browser_does(tmp_path):
     ]
 
 
-def test_each_language_build_scans_its_own_files(tmp_path):
+def test_the_scan_reads_every_language_folder(tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "a.html").write_text('<script src="https://cdn.example/x.js"></script>')
-    assert scan(tmp_path, "", skip=("en/",)) == []
-    assert scan(tmp_path, "en/") == ["en/a.html:1: <script src> loads from another host: https://cdn.example/x.js"]
+    assert scan(tmp_path) == ["en/a.html:1: <script src> loads from another host: https://cdn.example/x.js"]
 
 
 def test_no_theme_javascript_or_source_maps_shipped(fixture_site):
@@ -416,3 +418,42 @@ def test_a_preview_scans_a_file_again_only_when_its_bytes_change(tmp_path, monke
         == ["a.html:1: <img src> loads from another host: //t.example/p.gif"]
     )
     assert parsed == ["a.html", "a.html", "a.html"]  # the second remembered, the last not asked to
+
+
+def test_a_build_whose_pages_load_from_another_host_fails(tmp_path):
+    """The scan runs once the whole site is written (every language, the final stylesheets) and
+    fails the build, naming each file and line."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("  - hooks/", f"  - {ROOT / 'hooks'}/")
+    config = re.sub(r"\nwatch:.*?\n(?=\S)", "\n", config, flags=re.S)
+    config = config.replace("favicon: assets/images/favicon.svg", "favicon: https://cdn.example/f.svg")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    data = make_data(tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "WASLA_DATA_DIR": str(data), "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    found = [line for line in result.stderr.splitlines() if "loads from another host" in line]
+    assert found[0] == "404.html:23: <link rel=icon> loads from another host: https://cdn.example/f.svg"
+    assert "en/countries/lb.html:11: <link rel=icon> loads from another host: https://cdn.example/f.svg" in found
+    assert {line.split("/")[0] for line in found if "/" in line.split(":")[0]} >= {"en", "fa", "tr", "fr"}
+    assert (
+        f"{len(found)} third-party resource(s) in the site: readers must make no request to another host"
+        in result.stderr
+    )

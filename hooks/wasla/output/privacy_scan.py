@@ -110,20 +110,18 @@ def _is_search_data(text: str) -> bool:
 _seen: dict[tuple[str, str], tuple[str, ...]] = {}  # (path, digest of its bytes) -> its problems
 
 
-def scan(site_dir: str | Path, part: str = "", skip: tuple[str, ...] = (), remember: bool = False) -> list[str]:
-    """Problems in the files under site_dir/part, except folders in skip (paths as 'en/').
+def scan(site_dir: str | Path, remember: bool = False) -> list[str]:
+    """Problems in the pages, stylesheets and scripts under site_dir.
 
     ``remember`` (mkdocs serve, whose rebuilds rewrite few files) keeps each file's problems
     under its path and the digest of its bytes for the life of the process: a file with the
     same bytes is not parsed again."""
     site = Path(site_dir)
     problems = []
-    for path in sorted((site / part).rglob("*")):
+    for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
             continue
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(skip):
-            continue
         data = path.read_bytes()
         if not remember:
             problems += file_problems(rel, path.suffix, data.decode("utf-8", errors="replace"))
