@@ -107,17 +107,18 @@ def _is_search_data(text: str) -> bool:
     return True
 
 
-_seen: dict[tuple[str, str], tuple[str, ...]] = {}  # (path, digest of its bytes) -> its problems
+_seen: dict[tuple[str, str], tuple[str, ...]] = {}  # (path, digest of its bytes) -> its problems, last scan
 
 
 def scan(site_dir: str | Path, remember: bool = False) -> list[str]:
     """Problems in the pages, stylesheets and scripts under site_dir.
 
     ``remember`` (mkdocs serve, whose rebuilds rewrite few files) keeps each file's problems
-    under its path and the digest of its bytes for the life of the process: a file with the
-    same bytes is not parsed again."""
+    under its path and the digest of its bytes until the next scan: a file with the same bytes
+    is not parsed again."""
     site = Path(site_dir)
     problems = []
+    seen = {}
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix not in SCANNED:
             continue
@@ -127,9 +128,14 @@ def scan(site_dir: str | Path, remember: bool = False) -> list[str]:
             problems += file_problems(rel, path.suffix, data.decode("utf-8", errors="replace"))
             continue
         key = (rel, hashlib.sha256(data).hexdigest())
-        if key not in _seen:
-            _seen[key] = tuple(file_problems(rel, path.suffix, data.decode("utf-8", errors="replace")))
-        problems += _seen[key]
+        found = _seen.get(key)
+        if found is None:
+            found = tuple(file_problems(rel, path.suffix, data.decode("utf-8", errors="replace")))
+        seen[key] = found
+        problems += found
+    if remember:  # only the files of this scan: a long preview session does not pile up old ones
+        _seen.clear()
+        _seen.update(seen)
     return problems
 
 
