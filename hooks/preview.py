@@ -13,6 +13,10 @@ build of the same files (tests/test_preview.py).
 Events: on_startup: a dirty build turns this on, and MkDocs' warning that a dirty build's
         navigation may be wrong is dropped (here it is not, and in strict mode the warning would
         fail every build);
+        on_config (priority -120, after hooks/data.py has validated extra.wasla): under mkdocs
+        serve, dirty or not, the pages' Content-Security-Policy lets the page run the live-reload
+        script MkDocs' server writes into every page it serves (inline) and poll the server (an
+        XMLHttpRequest to the same origin); the built site's policy allows neither;
         on_nav (priority -200: after every hook has added its pages) answers each generated
         page's is_modified();
         on_post_build (before static-i18n builds the other languages) records what this
@@ -44,6 +48,7 @@ from wasla_mkdocs import (
     generated_pages,
     keep_page_body,
     page_body,
+    serving,
     today,
     written_pages,
 )
@@ -78,6 +83,26 @@ def on_startup(command, dirty: bool):
             logger.addFilter(_NoDirtyWarning())
 
 
+def preview_csp(csp: str) -> str:
+    """The site's Content-Security-Policy with what MkDocs' live reload needs: its inline script
+    and its requests to the server that served the page."""
+    parts = [part.strip() for part in csp.split(";") if part.strip()]
+    parts = [
+        f"{part} 'unsafe-inline'" if part.split()[0] == "script-src" and "'unsafe-inline'" not in part else part
+        for part in parts
+    ]
+    if not any(part.split()[0] == "connect-src" for part in parts):
+        parts.append("connect-src 'self'")
+    return "; ".join(parts)
+
+
+@event_priority(-120)
+def on_config(config):
+    if serving():
+        config.extra["wasla"]["csp"] = preview_csp(config.extra["wasla"]["csp"])
+    return config
+
+
 def frame_key(config, nav, files) -> str:
     """A digest of everything a generated page's file holds besides its title and body."""
     digest = hashlib.sha256()
@@ -91,11 +116,13 @@ def frame_key(config, nav, files) -> str:
     add(json.dumps(config.extra, sort_keys=True, default=str))
     add(repr(sorted((key, repr(config.theme[key])) for key in config.theme.keys())))
     add(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
-    theme = (
-        sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file()) if config.theme.custom_dir else []
-    )
-    for path in theme + sorted(HOOKS.glob("*.py")):  # the engine's code and strings: RULEBOOK
-        add(path, path.read_bytes())
+    # each file by its place in its folder: MkDocs gives one config the theme's folder as written
+    # in mkdocs.yml and another one resolved; the engine's code and strings are in RULEBOOK
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    for folder, paths in ((theme, theme.rglob("*") if theme else ()), (HOOKS, HOOKS.glob("*.py"))):
+        for path in sorted(paths):
+            if path.is_file():
+                add(path.relative_to(folder).as_posix(), path.read_bytes())
     for name in CHECKED_AGAINST:
         path = data_dir(config) / name
         add(name, path.read_bytes() if path.is_file() else b"")

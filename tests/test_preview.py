@@ -158,3 +158,51 @@ def test_same_sees_order_types_and_records():
     assert not same({"a": 1, "b": 2}, {"b": 2, "a": 1})  # a template shows a mapping in its order
     assert not same(1, True) and not same(1, 1.0) and not same((1,), [1])
     assert not same(object(), object())  # what same() does not know counts as changed
+
+
+def test_an_open_page_shows_a_saved_file_under_make_serve(tmp_path, page_factory):
+    """Chromium on a page of `mkdocs serve --dirty` (as make serve runs it): a saved rename shows
+    in the open page without the reader reloading it, twice, and the page's Content-Security-Policy
+    lets MkDocs' live-reload script run (the built site's would refuse it)."""
+    import socket
+    import time
+    import urllib.request
+
+    data = make_data(tmp_path, region=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    log = (tmp_path / "serve.log").open("w")
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(ROOT / "mkdocs.yml")]
+        + ["--dev-addr", f"127.0.0.1:{port}", "--watch", str(data)],
+        cwd=ROOT,
+        env={**ENV, "WASLA_DATA_DIR": str(data)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(base + "en/countries/lb.html", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        page = page_factory()
+        said = []
+        page.on("console", lambda message: said.append(message.text))
+        page.goto(base + "en/countries/lb.html")
+        assert "'unsafe-inline'" in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        for name in ("Test Hotline Renamed", "Test Hotline Renamed Again"):
+            time.sleep(1.0)  # the server's file watcher looks every 0.5 s
+            (data / "resources" / "lb" / "test-hotline.yml").write_text(
+                HOTLINE.replace("en: Test Hotline", f"en: {name}"), encoding="utf-8"
+            )
+            page.get_by_text(name, exact=True).first.wait_for(timeout=30000)
+        assert said.count("Enabled live reload") == 3 and not [m for m in said if "Content Security Policy" in m]
+        assert page.blocked == []
+    finally:
+        serve.send_signal(2)
+        serve.wait(timeout=30)
+        log.close()
