@@ -11,8 +11,8 @@ Wasla and vanilla Material (bench/vanilla.py: the same entries as Markdown pages
 search, static-i18n, the same languages), each built with every language and with the first
 only (static-i18n's `build: false` on the others); wall and CPU seconds (user + system of the
 build process), peak memory; Wasla / vanilla and each language beyond the first as × the first.
-Then `make serve` on the shipped data: seconds from a saved data file (an entry renamed) to the
-reloaded page that shows the new name (bench/serve_bench.py). Then, for each N, the search figures of bench/search_bench.py, next to
+Then `make serve` on the shipped data: seconds from a saved data file (an entry renamed) until
+the page open in Chromium shows the new name (bench/serve_bench.py). Then, for each N, the search figures of bench/search_bench.py, next to
 vanilla Material built from the same data. --quick: 50 entries and one save, for the tests.
 --no-vanilla: no vanilla Material builds. One run of each build: on a shared machine wall seconds
 vary widely from run to run; CPU seconds far less.
@@ -155,7 +155,7 @@ def print_serve(saves: int) -> None:
     reloads = serve_bench.measure(saves)
     plural = "s" if saves > 1 else ""
     print(
-        f"\nmake serve on the shipped data ({saves} save{plural} renaming {reloads.resource}, then {reloads.page} fetched):"
+        f"\nmake serve on the shipped data ({saves} save{plural} renaming {reloads.resource}, {reloads.page} open in Chromium):"
     )
     print(f"  {SERVE_START:<{WIDTH}} {'':>8} {reloads.startup:>8.1f} s")
     cpu = statistics.median(reloads.cpu)

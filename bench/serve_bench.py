@@ -4,13 +4,12 @@
 
 Starts `mkdocs serve --dirty` as `make serve` does (mkdocs.yml, loopback only, on a free port) on a
 copy of data/ (WASLA_DATA_DIR, watched with --watch), so the real data is never written. When the
-first build is served, each save renames one resource of the copy (its English name gets a new
-last word, so its pages really change) and is timed until the browser shows the new name: MkDocs
-serve's livereload endpoint (/livereload/<epoch>/<id>, what its injected script polls) answers
-with a newer epoch once the rebuild is complete, and then the entry's English country page is
-fetched again, as the script's reload does, and must carry the new name. The CPU seconds the
-server spent in between are read from /proc. The server is stopped with SIGINT, as Ctrl-C stops
-`make serve`.
+first build is served, the entry's English country page is opened in Chromium (Debian's, every
+request off the server aborted), and each save renames one resource of the copy (its English
+name gets a new last word, so its pages really change) and is timed until the open page shows
+the new name: MkDocs' live-reload script in the page sees the new build and reloads it, as it
+does for a contributor. The CPU seconds the server spent in between are read from /proc. The
+server is stopped with SIGINT, as Ctrl-C stops `make serve`.
 """
 
 from __future__ import annotations
@@ -31,10 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from builds import CONFIG, OUT, ROOT, build_env  # noqa: E402
+from search_bench import browser  # noqa: E402
 
 STARTUP_LIMIT = 600.0  # seconds for the first build to be served
 RELOAD_LIMIT = 180.0  # seconds for one save to be rebuilt and served
-EPOCH = re.compile(rb"livereload\((\d+),\s*(\d+)\)")
 NAME_MARK = "Renamed"  # the English name's new last word is this and the save's number
 ENGLISH_NAME = re.compile(r"^(name:\n(?:  \w+: .*\n)*?  en: .*?)(?: Renamed\d+)?$", re.M)
 
@@ -50,9 +49,9 @@ def rename(text: str, name: str) -> str:
 @dataclasses.dataclass(frozen=True)
 class Reloads:
     startup: float  # seconds from starting the server to the first page served
-    seconds: list[float]  # each save: seconds from the write to the reloaded page received
+    seconds: list[float]  # each save: seconds from the write to the open page showing it
     cpu: list[float]  # each save: CPU seconds of the server meanwhile
-    page: str  # the page reloaded
+    page: str  # the page open in Chromium
     resource: str  # the data file saved
 
     @property
@@ -94,35 +93,23 @@ def tail(log: Path, lines: int = 30) -> str:
     return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
 
-def reload_once(
-    base: str, page: str, resource: Path, save: int, proc: subprocess.Popen, log: Path
-) -> tuple[float, float]:
-    """One save: (seconds until the reloaded page is received, server CPU seconds meanwhile)."""
-    match = EPOCH.search(fetch(base + page, timeout=30))
-    if not match:
-        sys.exit(f"{base + page} carries no livereload script: is live reload off?")
-    epoch, request = int(match[1]), int(match[2])
+def reload_once(page, resource: Path, save: int, proc: subprocess.Popen, log: Path) -> tuple[float, float]:
+    """One save, with the page open in Chromium: (seconds until the page shows the new name,
+    server CPU seconds meanwhile)."""
     cpu = cpu_seconds(proc.pid)
     name = f"{NAME_MARK}{save}"
     text = resource.read_text(encoding="utf-8")
     start = time.perf_counter()
     resource.write_text(rename(text, name), encoding="utf-8")
-    deadline = time.monotonic() + RELOAD_LIMIT
-    while time.monotonic() < deadline:
+    try:
+        page.get_by_text(name).first.wait_for(timeout=RELOAD_LIMIT * 1000)
+    except Exception:  # Playwright's TimeoutError, or the browser gone
         if proc.poll() is not None:
             sys.exit(f"mkdocs serve stopped during a rebuild:\n{tail(log)}")
-        # answers at once when a newer build is visible, else waits for one (up to a minute)
-        answer = fetch(f"{base}livereload/{epoch}/{request}", timeout=RELOAD_LIMIT)
-        if int(answer or 0) > epoch:
-            html = fetch(base + page, timeout=30)
-            seconds = time.perf_counter() - start
-            fresh = EPOCH.search(html)
-            if not fresh or int(fresh[1]) <= epoch:
-                sys.exit(f"{page} was served from the old build after the reload")
-            if name.encode() not in html:
-                sys.exit(f"{page} does not show the saved name {name!r} after the reload")
-            return seconds, cpu_seconds(proc.pid) - cpu
-    sys.exit(f"no rebuild was served {RELOAD_LIMIT:.0f} s after a save (a failed build?):\n{tail(log)}")
+        sys.exit(
+            f"the open page did not show {name!r} {RELOAD_LIMIT:.0f} s after a save (a failed build?):\n{tail(log)}"
+        )
+    return time.perf_counter() - start, cpu_seconds(proc.pid) - cpu
 
 
 def measure(saves: int = 3) -> Reloads:
@@ -157,17 +144,23 @@ def measure(saves: int = 3) -> Reloads:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+        pw, chromium = browser()
         try:
             wait_served(base + page, proc, log)
             startup = time.monotonic() - start
+            opened = chromium.new_page(viewport={"width": 360, "height": 800})
+            opened.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+            opened.goto(base + page)
             time.sleep(1.0)  # the file watcher's first look at the folders
             results = []
             for save in range(1, saves + 1):
-                results.append(reload_once(base, page, resource, save, proc, log))
+                results.append(reload_once(opened, resource, save, proc, log))
                 # let the file watcher settle; MkDocs polls the folders every 0.5 s, so each save
                 # falls at another point of that cycle, as a person's saves do
                 time.sleep(1.0 + (save % 5) * 0.1)
         finally:
+            chromium.close()
+            pw.stop()
             stop(proc)
     saved = "data/" + resource.relative_to(data).as_posix()
     return Reloads(startup, [s for s, _ in results], [c for _, c in results], page, saved)
