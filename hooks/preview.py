@@ -1,4 +1,5 @@
-"""Hook: under `make serve`, a saved file rewrites only the generated pages it changes.
+"""Hook: the preview of `make serve`: a saved file rewrites only the generated pages it changes,
+and the page open in the browser reloads itself.
 
 `make serve` runs `mkdocs serve --dirty`: each rebuild keeps the site folder, and MkDocs renders
 a page only when its file says it is modified. The generated pages (hooks/pages.py: countries,
