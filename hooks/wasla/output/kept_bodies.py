@@ -78,11 +78,5 @@ class KeptBodies:
         bodies[(plan, base)] = (template, values, body)
         return body
 
-    def clear(self) -> None:
-        self._seen = {}
-        self._renderers.clear()
-        self._states.clear()
-        self._bodies.clear()
-
 
 KEPT = KeptBodies()  # for the life of the process: mkdocs serve's rebuilds
