@@ -25,7 +25,7 @@ Events: on_startup: a dirty build turns this on, and MkDocs' warning that a dirt
         makes;
         on_build_error forgets every record: the next build writes every page.
 Reads:  mkdocs.yml, overrides/, hooks/, the data folder's shared files, each generated page's
-        title and body (wasla_mkdocs.page_body; a changed one is kept for its page's build).
+        title and body (wasla_mkdocs.page_body, which renders only the changed ones again).
 Writes: nothing but deletions of pages no longer made.
 """
 
@@ -47,7 +47,6 @@ from wasla_mkdocs import (
     data_dir,
     dataset,
     generated_pages,
-    keep_page_body,
     page_body,
     serving,
     today,
@@ -165,16 +164,13 @@ def _always() -> bool:
 
 def _modified(file, config, kept: dict[str, str], now: dict[str, str]) -> bool:
     """A generated page's answer to MkDocs' question, asked before the page is read and again
-    before it is written: has it changed since the last build wrote it? (The same answer both
-    times: the first is kept.)"""
-    if file.src_uri not in now:
-        body = page_body(config, file.src_uri, file.url)
-        now[file.src_uri] = hashlib.sha256(f"{file.content_string}\0{body}".encode()).hexdigest()
-        changed = kept.get(file.src_uri) != now[file.src_uri] or not os.path.isfile(file.abs_dest_path)
-        file.is_modified = lambda: changed
-        if changed:
-            keep_page_body(file.src_uri, body)
-    return file.is_modified()
+    before it is written: has it changed since the last build wrote it? The first answer is
+    kept as the file's own, so both are the same."""
+    body = page_body(config, file.src_uri, file.url)
+    now[file.src_uri] = hashlib.sha256(f"{file.content_string}\0{body}".encode()).hexdigest()
+    changed = kept.get(file.src_uri) != now[file.src_uri] or not os.path.isfile(file.abs_dest_path)
+    file.is_modified = lambda: changed
+    return changed
 
 
 def on_post_build(config):

@@ -139,7 +139,7 @@ def site_for(config: MkDocsConfig) -> Renderer:
         data = dataset(config)
         _build["site"] = Renderer(Layout(data, lang), _build["settings"], today())
         _build["site_lang"] = lang
-        for made in ("index", "plans", "bodies"):
+        for made in ("index", "plans"):
             _build.pop(made, None)
     return _build["site"]
 
@@ -155,20 +155,12 @@ def generated_pages(config: MkDocsConfig) -> dict[str, PagePlan]:
 
 
 def page_body(config: MkDocsConfig, src_uri: str, url: str) -> str:
-    """A generated page's body: rendered here, or the one kept for it."""
-    body = _build.setdefault("bodies", {}).pop(src_uri, None)
-    if body is None:
-        site = site_for(config)
-        plan, base = generated_pages(config)[src_uri], base_for(url, site.lang)
-        # a dirty build (make serve) renders again only the pages whose values changed
-        body = KEPT.body(site, plan, base) if dirty() else site.render(plan, base)
-    return body
-
-
-def keep_page_body(src_uri: str, body: str) -> None:
-    """Hold a body rendered before MkDocs asks for it (the preview renders each generated page's
-    body to see whether it changed) for that page's build, which takes it."""
-    _build.setdefault("bodies", {})[src_uri] = body
+    """A generated page's body. A dirty build (make serve) renders again only the bodies whose
+    values changed since the last build (wasla/output/kept_bodies.py): the preview's question
+    "has this page changed?" and the page's own build then cost one rendering between them."""
+    site = site_for(config)
+    plan, base = generated_pages(config)[src_uri], base_for(url, site.lang)
+    return KEPT.body(site, plan, base) if dirty() else site.render(plan, base)
 
 
 def search_index(config: MkDocsConfig) -> tuple[str, dict[str, str]]:
