@@ -23,7 +23,7 @@ from ..core import languages
 from ..core.languages import Registry
 from ..core.model import Country, Dataset, Kind, Topic
 from ..core.problems import DataError, Problem, display_path
-from ..core.yamlload import Pos, YamlError, loads
+from ..core.yamlload import Pos
 from ..rules.check import Check, check_fields
 from ..rules.crossfile import contacts_are_unique
 from ..rules.kinds import check_kinds
@@ -34,7 +34,7 @@ from ..rules.phones import check_short_codes
 from ..rules.text import text_is_plain
 from ..rules.topics import check_topics
 from .engine_files import check_engine_files
-from .files import entries, read_text, read_yaml, resource_files, stray_paths
+from .files import entries, parse_yaml, read_text, read_yaml, resource_files, stray_paths
 from .resource_checks import against, check_files
 
 # What data/ holds: every other name in it is reported (a file nobody reads is a file nobody checks)
@@ -128,13 +128,10 @@ def load_leads(data_dir: Path, kinds, published: set[str], today: dt.date, probl
     # the published slugs and the day
     key = (shown, hashlib.sha256(text.encode()).hexdigest(), tuple(kinds), frozenset(published), today.isoformat())
     if key not in _leads:
-        first: tuple[Problem, ...] = ()
-        try:
-            data = loads(text)
-        except YamlError as exc:
-            data, first = None, (Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"),)
+        broken: list[Problem] = []
+        data = parse_yaml(text, shown, broken)
         count, found = check_leads(shown, data, kinds, published, today)
-        _leads[key] = (count, first + tuple(found))
+        _leads[key] = (count, tuple(broken + found))
     count, found = _leads[key]
     problems.extend(found)
     return count
@@ -196,10 +193,10 @@ def country_file(file: Path, today: dt.date) -> tuple[Country | None, list[Probl
         return None, problems, True
     key = (shown, hashlib.sha256(text.encode()).hexdigest(), today.isoformat())
     if key not in _countries:
-        try:
-            data = loads(text)
-        except YamlError as exc:
-            _countries[key] = (None, (Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"),), True)
+        broken: list[Problem] = []
+        data = parse_yaml(text, shown, broken)
+        if broken:  # a broken file reports only where its YAML is broken
+            _countries[key] = (None, tuple(broken), True)
         else:
             country, found = check_country(shown, file.stem, data, today)
             _countries[key] = (country, tuple(found), False)

@@ -97,11 +97,17 @@ def read_yaml(path: Path, problems: list[Problem]):
     text, shown = read_text(path, problems)
     if text is None:
         return None, shown
+    return parse_yaml(text, shown, problems), shown
+
+
+def parse_yaml(text: str, shown: str, problems: list[Problem]):
+    """The tree of a file's text (read_text); None after reporting where its YAML is broken
+    (None also for an empty file, which reports nothing)."""
     try:
-        return loads(text), shown
+        return loads(text)
     except YamlError as exc:
         problems.append(Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"))
-        return None, shown
+        return None
 
 
 def read_lines(path: Path, problems: list[Problem]) -> tuple[list[Str] | None, str]:

@@ -29,9 +29,8 @@ from pathlib import Path
 
 from ..core.model import Kind, Resource, Topic
 from ..core.problems import Problem
-from ..core.yamlload import YamlError, loads
 from ..rules.resource import check_resource
-from .files import read_text
+from .files import parse_yaml, read_text
 
 ENGINE = Path(__file__).resolve().parent.parent  # hooks/wasla
 CHECKED_AGAINST = ("languages.yml", "kinds.yml", "topics.yml", "short-codes.yml")
@@ -100,10 +99,10 @@ def _read(path: Path, work: Against) -> tuple[tuple | None, str | None, str, lis
 
 def _check_text(path: Path, shown: str, text: str, work: Against) -> FileCheck:
     """One read file through the YAML parser and the rulebook."""
-    try:
-        data = loads(text)
-    except YamlError as exc:
-        return FileCheck((Problem(shown, exc.pos.line, exc.pos.col, "", exc.message, rule="yaml"),), None, (), False)
+    broken: list[Problem] = []
+    data = parse_yaml(text, shown, broken)
+    if broken:
+        return FileCheck(tuple(broken), None, (), False)
     contacts: list = []
     resource, found = check_resource(
         shown,
