@@ -82,3 +82,58 @@ def test_swap_and_stale_cleaning(tmp_path):
     swap(second, site)
     assert [p.name for p in site.iterdir()] == ["b"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_swap_trades_with_a_site_another_build_put_in_meanwhile(tmp_path, monkeypatch):
+    # The race two builds at once can run into: the site is absent when this swap looks, and
+    # another build's finished site is there a moment later, when this one renames its own in.
+    import wasla.output.atomic as atomic
+
+    site = tmp_path / "site"
+    ours, theirs = temp_dir(site, owner=os.getpid()), temp_dir(site, owner=os.getpid())
+    (ours / "ours").write_text("1")
+    (theirs / "theirs").write_text("2")
+    rename = os.rename
+
+    def other_build_first(src, dst):
+        if Path(dst) == site and not site.exists():
+            rename(theirs, site)
+        rename(src, dst)
+
+    monkeypatch.setattr(atomic.os, "rename", other_build_first)
+    swap(ours, site)
+    assert [p.name for p in site.iterdir()] == ["ours"]  # the last swap wins, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_swap_retries_when_the_site_is_moved_aside_meanwhile(tmp_path, monkeypatch):
+    # Where the atomic exchange is missing, a swap renames the site aside first; another build
+    # doing the same at that moment leaves this one without a site to set aside.
+    import wasla.output.atomic as atomic
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "old").write_text("0")
+    ours = temp_dir(site, owner=os.getpid())
+    (ours / "ours").write_text("1")
+    rename, taken = os.rename, []
+
+    def other_build_moves_it(src, dst):
+        if Path(src) == site and not taken:
+            taken.append(rename(site, tmp_path / "elsewhere"))
+        rename(src, dst)
+
+    monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(atomic.os, "rename", other_build_moves_it)
+    swap(ours, site)
+    assert [p.name for p in site.iterdir()] == ["ours"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "site"]
+
+
+def test_a_swap_that_fails_says_so_without_a_traceback(tmp_path, capsys):
+    from wasla.__main__ import main
+
+    assert main(["swap", str(tmp_path / "gone"), str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path / 'site'}: the finished build could not be put in place: No such file or directory\n"
+    )

@@ -136,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         print(temp_dir(args.site_dir, args.owner))
         return 0
     if args.command == "swap":
-        swap(args.new_dir, args.site_dir)
+        try:
+            swap(args.new_dir, args.site_dir)
+        except OSError as err:
+            print(f"{args.site_dir}: the finished build could not be put in place: {err.strerror}", file=sys.stderr)
+            return 1
         return 0
     if args.command == "sums":
         write_sums(args.site_dir)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
+_RACED = (errno.ENOENT, errno.ENOTEMPTY, errno.EEXIST)  # target changed by another build meanwhile
+_ATTEMPTS = 50
 
 
 def _prefix(target: Path) -> str:
@@ -80,16 +82,32 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def swap(new: str | Path, target: str | Path) -> None:
-    """Put the finished build at target in one step and remove what was there."""
+    """Put the finished build at target in one step and remove what was there.
+
+    Another build may swap its own site in at the same moment: whenever a step finds target
+    changed under it (gone, or there when it was not), the swap looks again and trades with
+    whatever is there now; the last build to swap wins, whole."""
     new, target = Path(new).absolute(), Path(target).absolute()
     os.chmod(new, 0o755)  # mkdtemp made it private; a site is served
-    if target.exists() or target.is_symlink():
-        if target.is_dir() and not target.is_symlink() and _exchange(new, target):
-            shutil.rmtree(new, ignore_errors=True)  # new now holds the old site
+    for _ in range(_ATTEMPTS):
+        try:
+            if target.is_dir() and not target.is_symlink() and _exchange(new, target):
+                shutil.rmtree(new, ignore_errors=True)  # new now holds the old site
+                return
+            if target.exists() or target.is_symlink():
+                aside = Path(tempfile.mkdtemp(prefix=f"{_prefix(target)}{os.getpid()}-old-", dir=target.parent))
+                try:
+                    os.rename(target, aside / "old")
+                    os.rename(new, target)
+                except OSError as err:
+                    if err.errno in _RACED:  # what was set aside is another build's superseded site
+                        shutil.rmtree(aside, ignore_errors=True)
+                    raise
+                shutil.rmtree(aside, ignore_errors=True)
+                return
+            os.rename(new, target)
             return
-        aside = Path(tempfile.mkdtemp(prefix=f"{_prefix(target)}{os.getpid()}-old-", dir=target.parent))
-        os.rename(target, aside / "old")
-        os.rename(new, target)
-        shutil.rmtree(aside, ignore_errors=True)
-    else:
-        os.rename(new, target)
+        except OSError as err:
+            if err.errno not in _RACED:
+                raise
+    raise OSError(errno.EBUSY, "other builds kept changing the site folder; build again", str(target))
