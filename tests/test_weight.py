@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench import first_visit  # noqa: E402
 from wasla.core.languages import shipped
 from wasla.output.html_whitespace import collapse_whitespace
-from wasla.output.stylesheet import purge, relax, whole  # noqa: E402
+from wasla.output.stylesheet import purge, read_page, relax, whole  # noqa: E402
 
 BUDGET = 14 * 1024
 PAGE_TYPES = (
@@ -154,3 +154,10 @@ def test_relax_removes_states_not_structure():
 def test_whitespace_between_tags_collapses_but_pre_and_attributes_do_not():
     html = '<p>\n    one   two\n  </p>\n    <pre>\n  a\n    b\n</pre>\n  <b title="x\n   y">z</b>'
     assert collapse_whitespace(html) == '<p>\none   two\n</p>\n<pre>\n  a\n    b\n</pre>\n<b title="x\n   y">z</b>'
+    # spaces before a line break go with it in text, stay between a tag's attributes
+    assert collapse_whitespace('<p>a \t\n\n  b</p>  \n<i  \n class="c">') == '<p>a\nb</p>\n<i  \n class="c">'
+
+
+def test_a_page_s_classes_are_read_from_class_attributes_only():
+    page = read_page('<p class="a b"><i data-class="c" subclass="d" class=\'e\'>x class="f"</i></p>')
+    assert page.classes == {"a", "b", "c", "e", "f"}  # "data-class" counts (a rule kept too many), "subclass" not

@@ -12,7 +12,9 @@ _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 
 # a run of whitespace holding a line break, in text: the next angle bracket after it opens a tag
 # (or there is none), so the run is not inside a tag, between its attributes or in their values
-_RUN = re.compile(r"[ \t\r]*\n\s*(?=[^<>]*(?:<|\Z))")
+# (possessive: the look-ahead gives the same answer from anywhere in a run, so a run that fails is
+# not tried again shorter)
+_RUN = re.compile(r"[ \t\r]*+\n\s*+(?=[^<>]*+(?:<|\Z))")
 
 
 def collapse_whitespace(html: str) -> str:

@@ -205,7 +205,9 @@ def relax(selector: str) -> str:
 _TRANSLATOR = HTMLTranslator()
 
 
-_CLASS_ATTRIBUTE = re.compile(r"""\bclass=["']([^"']*)["']""")
+# "class=" first, its word boundary checked looking back: a pattern that starts with a literal is
+# searched for quickly, one that starts with \b is tried at every character of the page
+_CLASS_ATTRIBUTE = re.compile(r"""class=(?<=\bclass=)["']([^"']*)["']""")
 
 
 _TAG = re.compile(r"<([A-Za-z][\w-]*)")

@@ -30,7 +30,9 @@ TEXT_BROWSERS_RESUME = "<!---->"
 
 # one of the theme's toggles: <input class="md-toggle" data-md-toggle="drawer" type="checkbox" …>,
 # unless already out of sight
-_TOGGLE = re.compile(r'(?<!<!-->)<input\b[^<>]*\bdata-md-toggle="(?P<name>[a-z]+)"[^<>]*>(?P<end>\n?)')
+# ("<input" first, then a look back for what hides it: a pattern that starts with a literal is searched
+# for quickly, one that starts with a look-behind is tried at every character of the page)
+_TOGGLE = re.compile(r'<input\b(?<!<!--><input)[^<>]*\bdata-md-toggle="(?P<name>[a-z]+)"[^<>]*>(?P<end>\n?)')
 _OVERLAY = re.compile(r'<label class="md-overlay" for="__(?P<name>[a-z]+)"></label>\n?')
 KEPT = "drawer"
 
