@@ -111,7 +111,7 @@ def test_the_scan_reads_a_url_as_a_browser_does(tmp_path):
         '<img srcset="ok.png 1x, https://t.example/h.png 2x"><svg><use href="//t.example/i.svg#a"></use>'
         '<image xlink:href="https://t.example/j.png"/></svg>\n'
         '<meta http-equiv="Refresh" content="0; URL=\'https://t.example/k\'"><meta http-equiv="refresh" content="5">'
-        '<div STYLE="background: url(//t.example/l.png)">x</div>'
+        '<div STYLE="background: url(//t.example/l.png)">x</div><IMG SRC="https://t.example/m.png">'
     )
     (tmp_path / "b.css").write_text(".x{background:url('\\\\t.example/g.png')}")
     assert scan(tmp_path) == [
@@ -125,6 +125,7 @@ def test_the_scan_reads_a_url_as_a_browser_does(tmp_path):
         "a.html:3: <image xlink:href> loads from another host: https://t.example/j.png",
         "a.html:4: <meta refresh> loads from another host: https://t.example/k",
         "a.html:4: style url() loads from another host: //t.example/l.png",
+        "a.html:4: <img src> loads from another host: https://t.example/m.png",
         "b.css: CSS loads from another host: \\\\t.example/g.png",
     ]
 

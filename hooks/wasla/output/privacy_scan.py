@@ -48,17 +48,23 @@ JS_URL = re.compile(r"""(?<!\\)['"`]((?:https?:)?//[^'"`\s]+)""")
 SEARCH_DATA = re.compile(r'^waslaSearch\(("[^"\\]*"),(.*)\);\n?$', re.S)
 REFRESH_URL = re.compile(r"url\s*=\s*(.+)$", re.I | re.S)
 # Only tags that can load something are parsed: cheap on pages with thousands of cards. Tags with
-# a style attribute are looked for only in pages whose lower-cased text has "style=" at all.
+# a style attribute are looked for only in pages that have "style=" (in any case) at all. The
+# look-ahead on the first letter of those names rules out most tags before the names are tried.
 LOADING_TAG = re.compile(
-    r"<(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)\b[^>]*>", re.I
+    r"<(?=[slifvaeotum])(?:script|link|img|iframe|frame|source|video|audio|embed|object|track|input|image|use|meta)"
+    r"\b[^>]*>",
+    re.I,
 )
 STYLED_TAG = re.compile(r"<[a-z][^>]*\sstyle=[^>]*>", re.I)
+# "style=" in any case: each "=" looked back from (quicker than lower-casing the page; it also
+# takes the letters case-folding equates, such as "ſ": a page scanned more closely, never less)
+STYLE_WORD = re.compile(r"=(?<=(?i:style)=)")
 
 
 def loading_tags(text: str) -> list[re.Match]:
     """Every tag that can load something, in page order."""
     found = {m.start(): m for m in LOADING_TAG.finditer(text)}
-    if "style=" in text.lower():
+    if STYLE_WORD.search(text):
         for m in STYLED_TAG.finditer(text):
             found.setdefault(m.start(), m)
     return [found[start] for start in sorted(found)]
@@ -143,11 +149,12 @@ def file_problems(rel: str, suffix: str, text: str) -> list[str]:
     """What in one file (its path in the site, its suffix, its text) would load from another host."""
     problems = []
     if suffix == ".html":
-        found = []
+        found, line, counted = [], 1, 0
         for tag in loading_tags(text):
             parser = _Resources()
             parser.feed(tag.group(0))
-            line = text.count("\n", 0, tag.start()) + 1
+            line += text.count("\n", counted, tag.start())
+            counted = tag.start()
             found += [(line, where, url) for _, where, url in parser.found]
         for line, where, url in found:
             if third_party(url):
