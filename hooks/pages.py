@@ -3,7 +3,8 @@
 Events: on_files (after static-i18n, priority -110) adds the current
         language's country and kind pages and the danger view's pages (danger/index, one per
         topic, one per topic and country: wasla.layout.pages) as in-memory files (never written
-        into docs/), kept out of the nav;
+        into docs/), kept out of the nav, each with its page (GeneratedPage: its title set, no
+        Markdown read or converted);
         on_page_content fills generated pages and the home page's chooser, "in danger now?"
         block (the topic choice) and search form (each at its slot in docs/index.*.md)
         with HTML rendered by wasla.output.render (Jinja, autoescaped): data never
@@ -13,10 +14,10 @@ Reads:  the language build's pages, renderer and search index id (wasla_mkdocs).
 
 from __future__ import annotations
 
-import json
-
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from wasla_mkdocs import base_for, generated_pages, page_body, root_for, search_index, site_for
 
@@ -25,12 +26,29 @@ CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
 DANGER_SLOT = "<!-- wasla:danger (in danger now: the choice of what is happening goes here) -->"
 
 
+class GeneratedPage(Page):
+    """A generated page as MkDocs builds it: its title is known when it is planned and its body
+    comes from the engine (on_page_content), so there is no Markdown to read or convert: a page
+    of MkDocs' own would build a Markdown converter, with every extension, for each of them."""
+
+    def __init__(self, title: str, file: File, config) -> None:
+        super().__init__(None, file, config)
+        self._planned_title = title
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", {"title": self._planned_title}
+
+    def render(self, config, files) -> None:
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()
+
+
 @event_priority(-110)
 def on_files(files, config):
     site = site_for(config)
     for src, plan in generated_pages(config).items():
-        front = f"---\ntitle: {json.dumps(site.title(plan), ensure_ascii=False)}\n---\n"
-        files.append(File.generated(config, src, content=front, inclusion=InclusionLevel.NOT_IN_NAV))
+        file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        GeneratedPage(site.title(plan), file, config)
+        files.append(file)
     return files
 
 
