@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -101,6 +102,15 @@ class _Resources(HTMLParser):
                 self.found.append((line, "style url()", m.group(1) or m.group(2)))
 
 
+@lru_cache(maxsize=4096)
+def tag_resources(tag: str) -> tuple[tuple[str, str], ...]:
+    """(where, url) of each thing one tag's text (``<link …>``) would load. Pages of a site repeat
+    their head's tags, so each distinct tag text is parsed once."""
+    parser = _Resources()
+    parser.feed(tag)
+    return tuple((where, url) for _, where, url in parser.found)
+
+
 def _is_search_data(text: str) -> bool:
     m = SEARCH_DATA.match(text)
     if not m:
@@ -151,11 +161,9 @@ def file_problems(rel: str, suffix: str, text: str) -> list[str]:
     if suffix == ".html":
         found, line, counted = [], 1, 0
         for tag in loading_tags(text):
-            parser = _Resources()
-            parser.feed(tag.group(0))
             line += text.count("\n", counted, tag.start())
             counted = tag.start()
-            found += [(line, where, url) for _, where, url in parser.found]
+            found += [(line, where, url) for where, url in tag_resources(tag.group(0))]
         for line, where, url in found:
             if third_party(url):
                 problems.append(f"{rel}:{line}: {where} loads from another host: {url}")
