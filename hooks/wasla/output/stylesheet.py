@@ -222,7 +222,7 @@ class Page:
     def __init__(self, text: str):
         self.text = text
         self.classes = set(" ".join(_CLASS_ATTRIBUTE.findall(text)).split())
-        self.tags = {t.lower() for t in _TAG.findall(text)}
+        self.tags = {t.lower() for t in set(_TAG.findall(text))}
         self._attributes = None
         self._lower = None
         self._tree = None
@@ -341,12 +341,30 @@ class Matcher:
         self.all_tags = set().union(*(p.tags for p in pages)) if pages else set()
         self.script_words = script_words
         self.known: dict[str, bool] = {}
+        self._candidates: dict[tuple, list[Page]] = {}  # what selectors need -> pages that have it
 
     def used(self, selector: str) -> bool:
         selector = selector.strip()
         if selector not in self.known:
             self.known[selector] = self._used(selector)
         return self.known[selector]
+
+    def candidates(self, required: frozenset, tags: frozenset, attributes: frozenset) -> list[Page]:
+        """The first TRIES pages that have these classes, elements and attributes, and one more if
+        there is one; selectors that differ only in states or structure share the answer."""
+        key = (required, tags, attributes)
+        if key not in self._candidates:
+            self._candidates[key] = list(
+                islice(
+                    (
+                        page
+                        for page in self.pages
+                        if required <= page.classes and tags <= page.tags and page.has_attributes(attributes)
+                    ),
+                    TRIES + 1,
+                )
+            )
+        return self._candidates[key]
 
     def _used(self, selector: str) -> bool:
         if set(_CLASS.findall(selector)) & self.script_words:
@@ -365,17 +383,7 @@ class Matcher:
         except (SelectorError, ExpressionError, etree.XPathError, NotImplementedError, ValueError):
             return True  # a selector the matcher cannot read is kept
         tags, attributes = _required_tags(relaxed), _required_attributes(relaxed)
-        # the first TRIES pages that have what it needs, and whether there is one more
-        candidates = list(
-            islice(
-                (
-                    page
-                    for page in self.pages
-                    if required <= page.classes and tags <= page.tags and page.has_attributes(attributes)
-                ),
-                TRIES + 1,
-            )
-        )
+        candidates = self.candidates(frozenset(required), frozenset(tags), frozenset(attributes))
         if any(xpath(page.tree) for page in candidates[:TRIES]):
             return True
         return len(candidates) > TRIES
