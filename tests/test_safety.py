@@ -143,6 +143,20 @@ def test_no_theme_javascript_or_source_maps_shipped(fixture_site):
     assert not list(fixture_site.rglob("*.map"))
 
 
+def test_the_theme_s_unused_scripts_are_never_copied():
+    import trim  # hooks/trim.py: its on_files leaves them out of every language build's files
+
+    theme = [
+        "assets/javascripts/bundle.f55a23d4.min.js",
+        "assets/javascripts/bundle.f55a23d4.min.js.map",
+        "assets/javascripts/lunr/min/lunr.ar.min.js",
+        "assets/javascripts/workers/search.f8cc74c7.min.js",
+        "assets/stylesheets/main.342714a4.min.css.map",
+    ]
+    ours = ["assets/javascripts/wasla.js", "assets/javascripts/search.js", "assets/stylesheets/base.css"]
+    assert [trim.unused(p) for p in theme + ours] == [True] * len(theme) + [False] * len(ours)
+
+
 def test_neutral_traces(fixture_site):
     """Titles, site name, URLs and file names carry no word that outs the reader."""
     for page in pages(fixture_site):
