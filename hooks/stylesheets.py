@@ -1,10 +1,12 @@
 """Hook: a first view in one round trip: small stylesheets, minified scripts, no idle whitespace.
 
 Events: on_startup notes whether this is a preview (mkdocs serve);
-        on_post_page (each page: whitespace runs between words and tags become one line break);
+        on_post_page (each page: whitespace runs between words and tags become one line break;
+        the page noted as written), on_post_template (the theme's 404.html noted as written);
         on_post_build, once, after every language is built (priority -200: after static-i18n
-        has built the other languages inside the default language's on_post_build).
-Reads:  every built page, Wasla's stylesheets (base.css: the theme's markup; wasla.css: Wasla's
+        has built the other languages inside the default language's on_post_build);
+        on_build_error forgets the pages noted.
+Reads:  every page this build wrote (under mkdocs serve, a save rewrites few), Wasla's stylesheets (base.css: the theme's markup; wasla.css: Wasla's
         components), the shipped scripts.
 Writes: assets/stylesheets/wasla.<hash>.css: one per group of pages (a folder: countries/, kinds/;
         or a language's root pages), in both languages, holding only the rules those pages use
@@ -45,10 +47,24 @@ def group(path: Path) -> str:
     return parts[0] if len(parts) > 1 else ""
 
 
+_written: set[Path] = set()  # the pages this build wrote, in every language: those linking PLACEHOLDER
+
+
 def on_post_page(output, page, config):
+    _written.add(Path(page.file.abs_dest_path))
     # the indentation of the templates is a tenth of a country page's bytes; a browser shows a run
     # of whitespace as one space, so each run holding a line break becomes one line break
     return collapse_whitespace(output)
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        _written.add(Path(config.site_dir) / template_name)
+    return output_content
+
+
+def on_build_error(error):
+    _written.clear()
 
 
 @event_priority(-200)
@@ -61,8 +77,9 @@ def on_post_build(config):
     scripts = sorted((site / "assets" / "javascripts").glob("*.js"))
     for script in scripts:
         script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
-    pages = {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    pages = {p: p.read_text(encoding="utf-8") for p in sorted(_written) if p.is_file()}
     pages = {p: html for p, html in pages.items() if PLACEHOLDER in html}
+    _written.clear()
     sheets = [(styles / name).read_text(encoding="utf-8") for name in SOURCES]
     groups = {str(p): (group(p.relative_to(site)), html) for p, html in pages.items()}
     if serving():
