@@ -47,12 +47,23 @@ def on_files(files, config):
     return files
 
 
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath for two paths inside the site ("en/countries/lb.html" from
+    "countries"), without its look-up of the working folder for each call."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    origin = [part for part in start.split("/") if part not in ("", ".")]
+    same = 0
+    while same < min(len(to), len(origin)) and to[same] == origin[same]:
+        same += 1
+    return "/".join([".."] * (len(origin) - same) + to[same:]) or "."
+
+
 def switch_href(url: str, lang: str, other: str) -> str:
     """The same page in another language, relative to this page."""
     inner = url[len(language_prefix(lang)) :]
     target = language_prefix(other) + inner
     start = posixpath.dirname(url) or "."
-    return posixpath.relpath(target or "index.html", start)
+    return relative(target or "index.html", start)
 
 
 def language_menu(config, url: str, lang: str) -> list[dict]:

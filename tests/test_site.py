@@ -138,6 +138,18 @@ def test_hidden_and_curator_text_never_published(fixture_site):
     assert "1 Public Street, Cairo" in (fixture_site / "en/countries/eg.html").read_text()
 
 
+def test_the_menu_s_relative_paths_are_posixpath_s():
+    import posixpath
+
+    import language  # hooks/language.py
+
+    starts = [".", "countries", "en", "en/countries", "fa/danger/suicide"]
+    targets = ["index.html", "countries/lb.html", "en/countries/lb.html", "fa/danger/suicide/lb.html", "fr/"]
+    for start in starts:
+        for target in targets:
+            assert language.relative(target, start) == posixpath.relpath(target, start), (target, start)
+
+
 def test_language_menu_is_relative_and_points_to_the_same_page(fixture_site):
     """Every registered language by its own name, this page in it, relative (sub-path, file://)."""
     cases = {

@@ -131,6 +131,7 @@ def format_years(years: int, lang: str) -> str:
     return format_timedelta(dt.timedelta(days=365 * years), granularity="year", threshold=100, locale=locale(lang))
 
 
+@lru_cache(maxsize=4096)  # every page's footer gives the data date: one formatting per language
 def format_long_date(value: dt.date, lang: str) -> str:
     return format_date(value, format="long", locale=locale(lang))
 
