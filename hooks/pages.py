@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from wasla_mkdocs import base_for, generated_pages, page_body, root_for, search_index, site_for
+from wasla_mkdocs import base_for, generated_pages, page_body, page_title, root_for, search_index, site_for
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
 CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
@@ -44,10 +44,9 @@ class GeneratedPage(Page):
 
 @event_priority(-110)
 def on_files(files, config):
-    site = site_for(config)
-    for src, plan in generated_pages(config).items():
+    for src in generated_pages(config):
         file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        GeneratedPage(site.title(plan), file, config)
+        GeneratedPage(page_title(config, src), file, config)
         files.append(file)
     return files
 

@@ -48,6 +48,7 @@ from wasla_mkdocs import (
     dataset,
     generated_pages,
     page_body,
+    page_title,
     serving,
     today,
     written_pages,
@@ -166,8 +167,8 @@ def _modified(file, config, kept: dict[str, str], now: dict[str, str]) -> bool:
     """A generated page's answer to MkDocs' question, asked before the page is read and again
     before it is written: has it changed since the last build wrote it? The first answer is
     kept as the file's own, so both are the same."""
-    body = page_body(config, file.src_uri, file.url)
-    now[file.src_uri] = hashlib.sha256(f"{file.content_string}\0{body}".encode()).hexdigest()
+    title, body = page_title(config, file.src_uri), page_body(config, file.src_uri, file.url)
+    now[file.src_uri] = hashlib.sha256(f"{title}\0{body}".encode()).hexdigest()
     changed = kept.get(file.src_uri) != now[file.src_uri] or not os.path.isfile(file.abs_dest_path)
     file.is_modified = lambda: changed
     return changed

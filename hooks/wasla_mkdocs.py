@@ -154,6 +154,11 @@ def generated_pages(config: MkDocsConfig) -> dict[str, PagePlan]:
     return _build["plans"]
 
 
+def page_title(config: MkDocsConfig, src_uri: str) -> str:
+    """A generated page's title (its <title>, and the heading the theme gives it)."""
+    return site_for(config).title(generated_pages(config)[src_uri])
+
+
 def page_body(config: MkDocsConfig, src_uri: str, url: str) -> str:
     """A generated page's body. A dirty build (make serve) renders again only the bodies whose
     values changed since the last build (wasla/output/kept_bodies.py): the preview's question
