@@ -18,14 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from wasla.output.privacy_scan import scan
-from wasla_mkdocs import dirty
+from wasla_mkdocs import dirty, inside_first_language
 
 
 @event_priority(-300)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a language built inside the default one: wait for the end of the whole build
+    if inside_first_language(config):
+        return
     problems = scan(config.site_dir, remember=dirty())
     if problems:
         for line in problems:

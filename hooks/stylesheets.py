@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from wasla.core.languages import codes
 from wasla.output.html_whitespace import collapse_whitespace
 from wasla.output.stylesheet import stylesheets_for, whole
-from wasla_mkdocs import language_prefix, serving
+from wasla_mkdocs import inside_first_language, language_prefix, serving
 
 SOURCES = ("base.css", "wasla.css")  # in cascade order
 PLACEHOLDER = 'assets/stylesheets/wasla.min.css"'  # what overrides/main.html links; replaced per page
@@ -69,9 +69,8 @@ def on_build_error(error):
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a language built inside the default one: wait for the end of the whole build
+    if inside_first_language(config):
+        return
     site = Path(config.site_dir)
     styles = site / "assets" / "stylesheets"
     scripts = sorted((site / "assets" / "javascripts").glob("*.js"))

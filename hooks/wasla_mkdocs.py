@@ -96,6 +96,14 @@ def serving(value: bool | None = None) -> bool:
     return _process["serving"]
 
 
+def inside_first_language(config: MkDocsConfig) -> bool:
+    """Whether this is a language built inside the default one (static-i18n builds each further
+    language in the default language's on_post_build): the steps that run once over the whole
+    site wait for the end of the whole build."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and getattr(i18n, "building", False)
+
+
 def dirty(value: bool | None = None) -> bool:
     """Whether this process's builds keep the site folder (``--dirty``: make serve); set once,
     from on_startup."""
