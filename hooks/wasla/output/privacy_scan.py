@@ -74,32 +74,31 @@ def loading_tags(text: str) -> list[re.Match]:
 class _Resources(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
+        self.found: list[tuple[str, str]] = []  # (where, url)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        line = self.getpos()[0]
         for key in ("src", "poster", "data"):
             if a.get(key):
-                self.found.append((line, f"<{tag} {key}>", a[key]))
+                self.found.append((f"<{tag} {key}>", a[key]))
         for candidate in (a.get("srcset") or "").split(","):  # "a.png 1x, b.png 2x": each a URL
             if candidate.strip():
-                self.found.append((line, f"<{tag} srcset>", candidate.strip().split()[0]))
+                self.found.append((f"<{tag} srcset>", candidate.strip().split()[0]))
         if tag in ("use", "image"):  # SVG: fetches what its href names
             for key in ("href", "xlink:href"):
                 if a.get(key):
-                    self.found.append((line, f"<{tag} {key}>", a[key]))
+                    self.found.append((f"<{tag} {key}>", a[key]))
         if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":  # "5; url=…" navigates
             target = REFRESH_URL.search(a.get("content") or "")
             if target:
-                self.found.append((line, "<meta refresh>", target.group(1).strip("'\"")))
+                self.found.append(("<meta refresh>", target.group(1).strip("'\"")))
         if tag == "link" and a.get("href"):
             rels = set((a.get("rel") or "").lower().split())
             if rels & LINK_RELS:
-                self.found.append((line, f"<link rel={a.get('rel')}>", a["href"]))
+                self.found.append((f"<link rel={a.get('rel')}>", a["href"]))
         if a.get("style"):
             for m in CSS_URL.finditer(a["style"]):
-                self.found.append((line, "style url()", m.group(1) or m.group(2)))
+                self.found.append(("style url()", m.group(1) or m.group(2)))
 
 
 @lru_cache(maxsize=4096)
@@ -108,7 +107,7 @@ def tag_resources(tag: str) -> tuple[tuple[str, str], ...]:
     their head's tags, so each distinct tag text is parsed once."""
     parser = _Resources()
     parser.feed(tag)
-    return tuple((where, url) for _, where, url in parser.found)
+    return tuple(parser.found)
 
 
 def _is_search_data(text: str) -> bool:
