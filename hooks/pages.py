@@ -19,11 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from wasla_mkdocs import base_for, generated_pages, page_body, page_title, root_for, search_index, site_for
-
-SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
-CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
-DANGER_SLOT = "<!-- wasla:danger (in danger now: the choice of what is happening goes here) -->"
+from wasla_mkdocs import FILLED_ROLES, generated_pages, hand_page_parts, page_body, page_title
 
 
 class GeneratedPage(Page):
@@ -52,21 +48,12 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    generated = page.file.src_uri in generated_pages(config)
-    role = page.meta.get("wasla")
-    if not generated and role not in ("home", "contribute", "open-data"):
-        return html
-    if generated:
+    if page.file.src_uri in generated_pages(config):
         return page_body(config, page.file.src_uri, page.url)
-    site = site_for(config)
-    base, root = base_for(page.url, site.lang), root_for(page.url)
-    if role == "contribute":
-        return html + site.report_ways()
-    if role == "open-data":
-        return html + site.vcard_links(root)
-    index_id, _ = search_index(config)
-    form = site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js")
-    for slot, part in ((CHOOSER_SLOT, site.chooser(base)), (DANGER_SLOT, site.danger(base)), (SEARCH_SLOT, form)):
+    role = page.meta.get("wasla")
+    if role not in FILLED_ROLES:
+        return html
+    for slot, part in hand_page_parts(config, role, page.url):
         # where the page's author put it, else at the end
-        html = html.replace(slot, part, 1) if slot in html else html + part
+        html = html.replace(slot, part, 1) if slot is not None and slot in html else html + part
     return html

@@ -1,15 +1,18 @@
-"""Hook: the preview of `make serve`: a saved file rewrites only the generated pages it changes,
-and the page open in the browser reloads itself.
+"""Hook: the preview of `make serve`: a saved file rewrites only the pages it changes, and the
+page open in the browser reloads itself.
 
 `make serve` runs `mkdocs serve --dirty`: each rebuild keeps the site folder, and MkDocs renders
 a page only when its file says it is modified. The generated pages (hooks/pages.py: countries,
-kinds, the danger view) are files in memory, which MkDocs would always count as modified; here
-one counts as unmodified when the last build of this process, in the same folder and language,
-wrote it from the same title and body within the same frame: everything the theme puts around a
-body (the language, mkdocs.yml, overrides/, the hooks and the engine, the data's shared files,
-its date and the build day, the navigation and the set of pages). The hand-written pages, whose
-text the build also fills, are always rebuilt. A dirty preview is so, byte for byte, the clean
-build of the same files (tests/test_preview.py).
+kinds, the danger view) are files in memory, which MkDocs would always count as modified, and
+the build fills parts of some hand-written pages from the data (the home page's chooser, …),
+which MkDocs would judge by the Markdown file's date alone. Here a page counts as unmodified
+when the last build of this process, in the same folder and language, wrote it from the same
+parts within the same frame: a generated page's title and body; a hand-written page's Markdown
+and the parts the build puts into it (wasla_mkdocs.hand_page_parts); the frame, everything the
+theme puts around them (the language, mkdocs.yml, overrides/, the hooks and the engine, the
+data's shared files, its date and the build day, the navigation and the set of pages). A page
+another hook makes (search-files.md) is always rewritten. A dirty preview is so, byte for byte,
+the clean build of the same files (tests/test_preview.py).
 
 Events: on_startup: a dirty build turns this on, and MkDocs' warning that a dirty build's
         navigation may be wrong is dropped (here it is not, and in strict mode the warning would
@@ -18,14 +21,15 @@ Events: on_startup: a dirty build turns this on, and MkDocs' warning that a dirt
         serve, dirty or not, the pages' Content-Security-Policy lets the page run the live-reload
         script MkDocs' server writes into every page it serves (inline) and poll the server (an
         XMLHttpRequest to the same origin); the built site's policy allows neither;
-        on_nav (priority -200: after every hook has added its pages) answers each generated
-        page's is_modified();
+        on_nav (priority -200: after every hook has added its pages) answers each page's
+        is_modified();
         on_post_build (before static-i18n builds the other languages) records what this
         language build wrote, and deletes the pages the last one wrote that this one no longer
         makes;
         on_build_error forgets every record: the next build writes every page.
 Reads:  mkdocs.yml, overrides/, hooks/, the data folder's shared files, each generated page's
-        title and body (wasla_mkdocs.page_body, which renders only the changed ones again).
+        title and body (wasla_mkdocs.page_body, which renders only the changed ones again), each
+        hand-written page's Markdown and filled parts.
 Writes: nothing but deletions of pages no longer made.
 """
 
@@ -40,6 +44,7 @@ from functools import partial
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import get_data
 
 from wasla.loading.resource_checks import CHECKED_AGAINST, RULEBOOK
 from wasla_mkdocs import (
@@ -47,6 +52,7 @@ from wasla_mkdocs import (
     data_dir,
     dataset,
     generated_pages,
+    hand_page_parts,
     page_body,
     page_title,
     serving,
@@ -66,7 +72,7 @@ class _NoDirtyWarning(logging.Filter):
 
 @dataclass
 class _Build:
-    """What one language build is writing: its frame, each generated page's digest, every page's file."""
+    """What one language build is writing: its frame, each page's digest, every page's file."""
 
     frame: str
     pages: dict[str, str] = field(default_factory=dict)
@@ -105,7 +111,8 @@ def on_config(config):
 
 
 def frame_key(config, nav, files) -> str:
-    """A digest of everything a generated page's file holds besides its title and body."""
+    """A digest of everything a page's file holds besides what it is made of (_generated,
+    _hand_written)."""
     digest = hashlib.sha256()
 
     def add(*parts) -> None:
@@ -153,8 +160,10 @@ def on_nav(nav, config, files):
     plans = generated_pages(config)
     for file in pages:
         if file.src_uri in plans:
-            file.is_modified = partial(_modified, file, config, kept, now.pages)
-        else:  # a hand-written page: the build fills parts of it (the chooser, the search form)
+            file.is_modified = partial(_modified, file, config, kept, now.pages, _generated)
+        elif file.generated_by is None:  # a hand-written page (docs/)
+            file.is_modified = partial(_modified, file, config, kept, now.pages, _hand_written)
+        else:  # a page another hook makes (search-files.md): rewritten each build
             file.is_modified = _always
     return nav
 
@@ -163,12 +172,25 @@ def _always() -> bool:
     return True
 
 
-def _modified(file, config, kept: dict[str, str], now: dict[str, str]) -> bool:
-    """A generated page's answer to MkDocs' question, asked before the page is read and again
-    before it is written: has it changed since the last build wrote it? The first answer is
-    kept as the file's own, so both are the same."""
-    title, body = page_title(config, file.src_uri), page_body(config, file.src_uri, file.url)
-    now[file.src_uri] = hashlib.sha256(f"{title}\0{body}".encode()).hexdigest()
+def _generated(config, file) -> list[str]:
+    return [page_title(config, file.src_uri), page_body(config, file.src_uri, file.url)]
+
+
+def _hand_written(config, file) -> list[str]:
+    """The Markdown file it is read from (hooks/fallback.py may choose another language's), that
+    file's text as saved, and the parts the build puts into it (the home page's chooser and search
+    form, the contribute page's ways to report, …)."""
+    source = file.content_string
+    _, meta = get_data(source)
+    parts = hand_page_parts(config, meta.get("wasla"), file.url)
+    return [file.abs_src_path, source] + [part for _, part in parts]
+
+
+def _modified(file, config, kept: dict[str, str], now: dict[str, str], holds) -> bool:
+    """A page's answer to MkDocs' question, asked before the page is read and again before it is
+    written: has it changed since the last build wrote it? ``holds`` gives what the page is made
+    of besides the frame. The first answer is kept as the file's own, so both are the same."""
+    now[file.src_uri] = hashlib.sha256("\0".join(holds(config, file)).encode()).hexdigest()
     changed = kept.get(file.src_uri) != now[file.src_uri] or not os.path.isfile(file.abs_dest_path)
     file.is_modified = lambda: changed
     return changed

@@ -176,6 +176,28 @@ def page_body(config: MkDocsConfig, src_uri: str, url: str) -> str:
     return KEPT.body(site, plan, base) if dirty() else site.render(plan, base)
 
 
+SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"
+CHOOSER_SLOT = "<!-- wasla:chooser (the country chooser goes here) -->"
+DANGER_SLOT = "<!-- wasla:danger (in danger now: the choice of what is happening goes here) -->"
+FILLED_ROLES = ("home", "contribute", "open-data")  # hand-written pages the build fills (front matter `wasla:`)
+
+
+def hand_page_parts(config: MkDocsConfig, role: str | None, url: str) -> list[tuple[str | None, str]]:
+    """What the build puts into a hand-written page of this role (its front matter's ``wasla:``):
+    (the slot the page's author left for it, or None to add it at the end; its HTML)."""
+    site = site_for(config)
+    base, root = base_for(url, site.lang), root_for(url)
+    if role == "contribute":
+        return [(None, site.report_ways())]
+    if role == "open-data":
+        return [(None, site.vcard_links(root))]
+    if role != "home":
+        return []
+    index_id, _ = search_index(config)
+    form = site.search_form(base, f"{base}search/{index_id}/", f"{root}assets/javascripts/search.js")
+    return [(CHOOSER_SLOT, site.chooser(base)), (DANGER_SLOT, site.danger(base)), (SEARCH_SLOT, form)]
+
+
 def search_index(config: MkDocsConfig) -> tuple[str, dict[str, str]]:
     """(index id, files) of the language being built; built once per language build."""
     site = site_for(config)

@@ -3,7 +3,8 @@
     python tests/serve_builds.py DATA OUT STEPS.json (--dirty | --clean)
 
 STEPS.json is a list of steps, each a mapping of data files (relative to DATA) to their new text,
-or to null to delete them. With --dirty, every step is applied to DATA in turn and followed by a
+or to null to delete them; a path starting with docs/ is a hand-written page, in a copy of the
+repository's docs/ the builds read (the repository's own is never written). With --dirty, every step is applied to DATA in turn and followed by a
 rebuild in the same site folder, as `mkdocs serve --dirty` rebuilds after a save (a new config
 each time, the hooks loaded again); each built site is copied to OUT/<step>, and OUT/results.json
 says which steps built. With --clean, all the steps are applied and the site is built once, from
@@ -22,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-def apply(data: Path, step: dict) -> None:
+def apply(data: Path, docs: Path, step: dict) -> None:
     for rel, text in step.items():
-        path = data / rel
+        path = docs / rel.removeprefix("docs/") if rel.startswith("docs/") else data / rel
         if text is None:
             path.unlink()
         else:
@@ -42,13 +43,15 @@ def main() -> None:
     steps = json.loads(steps_file.read_text(encoding="utf-8"))
     out.mkdir(parents=True, exist_ok=True)
     site = Path(tempfile.mkdtemp(prefix="serve-"))
+    docs = Path(tempfile.mkdtemp(prefix="serve-docs-")) / "docs"
+    shutil.copytree(ROOT / "docs", docs)
     started = False
     results = {}
     for number, step in enumerate(steps):
-        apply(data, step)
+        apply(data, docs, step)
         if not dirty and number < len(steps) - 1:
             continue
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site))
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site), docs_dir=str(docs))
         if not started:
             config.plugins.on_startup(command="serve", dirty=dirty)
             started = True
@@ -62,6 +65,7 @@ def main() -> None:
         shutil.copytree(site, out / str(number))
     (out / "results.json").write_text(json.dumps(results), encoding="utf-8")
     shutil.rmtree(site)
+    shutil.rmtree(docs.parent)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, make_data
+from wasla.core.languages import shipped
 from wasla.core.model import Kind, Text
 from wasla.output.kept_bodies import same
 
@@ -55,6 +56,8 @@ answers:
 HOTLINE = (FIXTURES / "resources" / "lb" / "test-hotline.yml").read_text(encoding="utf-8")
 JORDAN = (ROOT / "data" / "countries" / "jo.yml").read_text(encoding="utf-8")
 KINDS = (ROOT / "data" / "kinds.yml").read_text(encoding="utf-8")
+ABOUT = (ROOT / "docs" / "about.en.md").read_text(encoding="utf-8")
+HOME = (ROOT / "docs" / "index.en.md").read_text(encoding="utf-8")
 
 # Each step is a save (files to write, or None to delete), what it exercises, and whether it builds.
 STEPS = [
@@ -62,6 +65,15 @@ STEPS = [
     (
         {"resources/lb/test-hotline.yml": HOTLINE.replace("en: Test Hotline", "en: Test Hotline Renamed")},
         "a name",
+        True,
+    ),
+    ({"docs/about.en.md": ABOUT.replace("# About Wasla", "# About this directory")}, "a hand-written page", True),
+    (
+        {
+            "docs/index.en.md": HOME.replace("title: Home", "title: Start"),
+            "resources/jo/line-02.yml": line(2, "jo, lb"),
+        },
+        "the home page's text and its chooser's counts",
         True,
     ),
     ({"resources/jo/line-00.yml": line(0, name="Aaa Line")}, "a new entry first: every Jordanian card moves on", True),
@@ -141,7 +153,8 @@ def test_the_preview_is_the_clean_build(previews, step, tmp_path):
 
 
 def test_a_save_rewrites_only_the_pages_it_changes(previews):
-    """The rename rewrites the pages that show the entry, not every page of every language."""
+    """The rename rewrites the pages that show the entry, not every page of every language, nor a
+    hand-written page it does not change."""
     _, _, dirty = previews
     before, after = dirty / "0", dirty / "1"
     pages = sorted(p.relative_to(after).as_posix() for p in after.rglob("*.html"))
@@ -149,6 +162,8 @@ def test_a_save_rewrites_only_the_pages_it_changes(previews):
         p for p in pages if (before / p).exists() and (before / p).stat().st_mtime_ns == (after / p).stat().st_mtime_ns
     ]
     assert len(pages) > 500 and len(unchanged) > len(pages) * 0.9
+    about = [p for p in pages if p.rsplit("/", 1)[-1] == "about.html"]  # hand-written, nothing filled
+    assert len(about) == len(shipped().codes) and set(about) <= set(unchanged)
 
 
 def test_same_sees_order_types_and_records():
