@@ -147,7 +147,7 @@ def site_for(config: MkDocsConfig) -> Renderer:
         data = dataset(config)
         _build["site"] = Renderer(Layout(data, lang), _build["settings"], today())
         _build["site_lang"] = lang
-        for made in ("index", "plans"):
+        for made in ("index", "plans", "parts"):
             _build.pop(made, None)
     return _build["site"]
 
@@ -184,9 +184,20 @@ FILLED_ROLES = ("home", "contribute", "open-data")  # hand-written pages the bui
 
 def hand_page_parts(config: MkDocsConfig, role: str | None, url: str) -> list[tuple[str | None, str]]:
     """What the build puts into a hand-written page of this role (its front matter's ``wasla:``):
-    (the slot the page's author left for it, or None to add it at the end; its HTML)."""
+    (the slot the page's author left for it, or None to add it at the end; its HTML). Rendered
+    once per language build for each role and place: a preview asks for them before the page is
+    built (hooks/preview.py) and the page's build again (hooks/pages.py)."""
     site = site_for(config)
     base, root = base_for(url, site.lang), root_for(url)
+    made = _build.setdefault("parts", {})
+    if (role, base, root) not in made:
+        made[(role, base, root)] = _parts(config, site, role, base, root)
+    return made[(role, base, root)]
+
+
+def _parts(
+    config: MkDocsConfig, site: Renderer, role: str | None, base: str, root: str
+) -> list[tuple[str | None, str]]:
     if role == "contribute":
         return [(None, site.report_ways())]
     if role == "open-data":
