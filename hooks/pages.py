@@ -1,14 +1,16 @@
 """Hook: the generated pages (one per country, one per kind, the danger view's) and the home chooser.
 
-Events: on_files (after static-i18n, priority -110) adds the current
-        language's country and kind pages and the danger view's pages (danger/index, one per
+Events: on_files (after static-i18n, priority -110): in the first language build of a build,
+        starts rendering the further languages' bodies in a worker (wasla.output.body_pool,
+        through wasla_mkdocs); adds the current language's country and kind pages and the danger view's pages (danger/index, one per
         topic, one per topic and country: wasla.layout.pages) as in-memory files (never written
         into docs/), kept out of the nav, each with its page (GeneratedPage: its title set, no
         Markdown read or converted);
         on_page_content fills generated pages and the home page's chooser, "in danger now?"
         block (the topic choice) and search form (each at its slot in docs/index.*.md)
         with HTML rendered by wasla.output.render (Jinja, autoescaped): data never
-        passes through Markdown.
+        passes through Markdown;
+        on_build_error stops the worker.
 Reads:  the language build's pages, renderer and search index id (wasla_mkdocs).
 """
 
@@ -19,7 +21,15 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from wasla_mkdocs import FILLED_ROLES, generated_pages, hand_page_parts, page_body, page_title
+from wasla_mkdocs import (
+    FILLED_ROLES,
+    generated_pages,
+    hand_page_parts,
+    page_body,
+    page_title,
+    render_further_languages,
+    stop_rendering,
+)
 
 
 class GeneratedPage(Page):
@@ -40,6 +50,7 @@ class GeneratedPage(Page):
 
 @event_priority(-110)
 def on_files(files, config):
+    render_further_languages(config)
     for src in generated_pages(config):
         file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         GeneratedPage(page_title(config, src), file, config)
@@ -57,3 +68,7 @@ def on_page_content(html, page, config, files):
         # where the page's author put it, else at the end
         html = html.replace(slot, part, 1) if slot is not None and slot in html else html + part
     return html
+
+
+def on_build_error(error):
+    stop_rendering()

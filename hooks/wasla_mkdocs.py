@@ -20,6 +20,7 @@ from wasla.core.model import Dataset
 from wasla.core.settings import Settings
 from wasla.layout.pages import Layout, PagePlan
 from wasla.loading import cache
+from wasla.output.body_pool import BodyPool
 from wasla.output.kept_bodies import KEPT
 from wasla.output.render import Renderer
 from wasla.output.search_index import build_index
@@ -86,6 +87,7 @@ _process: dict = {
     "serving": False,
     "dirty": False,
     "written": {},
+    "pool": None,
 }  # for the life of the process (mkdocs serve reloads the hook modules)
 
 
@@ -147,6 +149,8 @@ def site_for(config: MkDocsConfig) -> Renderer:
         data = dataset(config)
         _build["site"] = Renderer(Layout(data, lang), _build["settings"], today())
         _build["site_lang"] = lang
+        pool = _process["pool"]
+        _build["bodies"] = pool.take(lang) if pool is not None else None
         for made in ("index", "plans", "parts"):
             _build.pop(made, None)
     return _build["site"]
@@ -173,7 +177,33 @@ def page_body(config: MkDocsConfig, src_uri: str, url: str) -> str:
     "has this page changed?" and the page's own build then cost one rendering between them."""
     site = site_for(config)
     plan, base = generated_pages(config)[src_uri], base_for(url, site.lang)
-    return KEPT.body(site, plan, base) if dirty() else site.render(plan, base)
+    if dirty():
+        return KEPT.body(site, plan, base)
+    rendered = _build["bodies"]
+    if rendered is not None and plan.path in rendered:
+        return rendered[plan.path]
+    return site.render(plan, base)
+
+
+def render_further_languages(config: MkDocsConfig) -> None:
+    """In the first language build of a build (not a preview's: those keep their bodies), start
+    rendering the further languages' generated bodies in a worker (wasla.output.body_pool);
+    each further language build takes its own when it makes its renderer."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or inside_first_language(config) or current_language(config) != default_language():
+        return
+    stop_rendering()
+    if dirty():
+        return
+    further = [lang for lang in getattr(i18n, "build_languages", []) if lang != current_language(config)]
+    _process["pool"] = BodyPool(dataset(config), further, _build["settings"], today())
+
+
+def stop_rendering() -> None:
+    """Stop the worker rendering further languages, if one runs (a failed build, a new one)."""
+    if _process["pool"] is not None:
+        _process["pool"].close()
+        _process["pool"] = None
 
 
 SEARCH_SLOT = "<!-- wasla:search (the search box goes here) -->"

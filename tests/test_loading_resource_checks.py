@@ -108,7 +108,9 @@ def test_workers_give_the_problems_and_dataset_of_one_process(tmp_path, monkeypa
     assert pooled.resources == serial.resources and len(pooled.resources) > 3
 
 
-def test_a_site_checked_in_workers_is_byte_identical_to_one_checked_in_one_process(tmp_path, monkeypatch):
+def test_a_site_checked_and_rendered_in_workers_is_byte_identical_to_one_built_in_one_process(tmp_path, monkeypatch):
+    """WASLA_JOBS=2: the files checked in two workers, the further languages' bodies rendered in
+    one (wasla/output/body_pool.py); WASLA_JOBS=1: everything in the build's process."""
     data = generate(resource_checks.PARALLEL_FROM, tmp_path / "data")
     sites = {}
     for jobs in ("1", "2"):

@@ -1,0 +1,127 @@
+"""The further languages' generated bodies rendered ahead in a forked worker: the same bodies as
+this process renders, at most AHEAD languages ahead, never while another thread runs, and a
+failed worker leaves the build to render them (wasla/output/body_pool.py). The whole site built
+with and without the worker is compared byte for byte in test_loading_resource_checks.py."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import ROOT, make_data
+from wasla.core.languages import shipped
+from wasla.core.settings import Settings
+from wasla.layout.pages import Layout
+from wasla.loading.dataset import load
+from wasla.output import body_pool
+from wasla.output.body_pool import BodyPool, base_of, render_language
+from wasla.output.render import Renderer
+
+TODAY = dt.date(2026, 11, 24)
+LANGS = ["en", "fa", "tr", "fr"]
+
+
+@pytest.fixture
+def dataset(tmp_path):
+    data, _ = load(make_data(tmp_path, region=True), today=TODAY)
+    return data
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """As in a build: two jobs and no other thread (the suite may run server threads)."""
+    monkeypatch.setenv("WASLA_JOBS", "2")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+def test_base_is_the_way_back_to_the_language_root():
+    assert [base_of(p) for p in ("index.md", "countries/lb.md", "danger/suicide/lb.md")] == ["", "../", "../../"]
+
+
+def test_the_worker_renders_what_this_process_renders(dataset, forking):
+    pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert pool.working
+    for lang in LANGS:
+        site = Renderer(Layout(dataset, lang), Settings(), TODAY)
+        plans = site.layout.pages()
+        bodies = pool.take(lang)
+        assert list(bodies) == [plan.path for plan in plans]
+        assert bodies == {plan.path: site.render(plan, base_of(plan.path)) for plan in plans}
+    assert not pool.working  # the last language taken: the worker is stopped
+
+
+def test_at_most_ahead_languages_wait_in_the_worker(dataset, forking):
+    pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert sorted(pool._futures) == LANGS[: body_pool.AHEAD]
+    pool.take("en")
+    assert sorted(pool._futures) == sorted(LANGS[1 : body_pool.AHEAD + 1])
+    assert pool.take("ar") is None  # a language it was never given: the build renders it
+    pool.close()
+    assert not pool.working and pool.take("fa") is None
+
+
+def test_a_failed_worker_gives_nothing(dataset, forking, monkeypatch):
+    def broken(lang):
+        raise RuntimeError("the worker died")
+
+    monkeypatch.setattr(body_pool, "_render_in_worker", broken)
+    pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert pool.take("en") is None and not pool.working
+
+
+@pytest.mark.parametrize("why", ["one job", "another thread"])
+def test_no_worker_with_one_job_or_while_another_thread_runs(dataset, monkeypatch, why):
+    monkeypatch.setenv("WASLA_JOBS", "1" if why == "one job" else "2")
+    monkeypatch.setattr(threading, "active_count", lambda: 1 if why == "one job" else 2)
+    monkeypatch.setattr(body_pool, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("a pool was made"))
+    pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert not pool.working and pool.take("en") is None
+
+
+def test_render_language_is_every_generated_page(dataset):
+    bodies = render_language(dataset, "en", Settings(), TODAY)
+    assert "countries/lb.md" in bodies and "kinds/hotline.md" in bodies
+    assert all(body.strip() for body in bodies.values())
+
+
+TAKES = """
+import sys
+from wasla.output import body_pool
+real = body_pool.BodyPool.take
+def take(self, lang):
+    bodies = real(self, lang)
+    print("took", lang, len(bodies) if bodies is not None else None, file=sys.stderr)
+    return bodies
+body_pool.BodyPool.take = take
+from mkdocs.__main__ import cli
+cli(sys.argv[1:])
+"""
+
+
+def test_a_build_takes_every_further_language_from_the_worker(tmp_path):
+    """The real build (hooks/pages.py starts the worker in the first language build; each further
+    language build takes its bodies when it makes its renderer)."""
+    env = {
+        **os.environ,
+        "WASLA_TODAY": "2026-11-24",
+        "WASLA_DATA_DIR": str(make_data(tmp_path, region=True)),
+        "WASLA_JOBS": "2",
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", TAKES, "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    took = [line.split() for line in result.stderr.splitlines() if line.startswith("took ")]
+    codes = shipped().codes
+    assert [lang for _, lang, _ in took] == list(codes)  # the first language too: it renders its own
+    assert took[0][2] == "None" and all(int(count) > 20 for _, _, count in took[1:])
