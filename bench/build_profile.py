@@ -112,7 +112,7 @@ def phase_seconds(stats: pstats.Stats, functions: list[tuple[str, str]]) -> floa
 def profiled_build(data: Path, site: Path, languages: list[str], clock: str = "cpu") -> Profiles:
     """`mkdocs build` of mkdocs.yml on a data folder, in this process, one profiler per language."""
     os.environ.update(build_env(data))
-    os.environ["WASLA_JOBS"] = "1"  # the resource files checked in this process, where the profiler sees them
+    os.environ["WASLA_JOBS"] = "1"  # files checked and bodies rendered in this process, where the profiler sees them
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "hooks"))  # as PYTHONPATH=hooks gives `mkdocs build`
     profiles = Profiles(clock)
