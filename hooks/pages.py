@@ -1,15 +1,17 @@
-"""Hook: the generated pages (one per country, one per kind, the danger view's) and the home chooser.
+"""Hook: the generated pages (one per country, one per kind, the danger view's) and what the build
+fills into hand-written pages (the home chooser, …).
 
 Events: on_files (after static-i18n, priority -110): in the first language build of a build,
         starts rendering the further languages' bodies in a worker (wasla.output.body_pool,
-        through wasla_mkdocs); adds the current language's country and kind pages and the danger view's pages (danger/index, one per
-        topic, one per topic and country: wasla.layout.pages) as in-memory files (never written
-        into docs/), kept out of the nav, each with its page (GeneratedPage: its title set, no
-        Markdown read or converted);
-        on_page_content fills generated pages and the home page's chooser, "in danger now?"
-        block (the topic choice) and search form (each at its slot in docs/index.*.md)
-        with HTML rendered by wasla.output.render (Jinja, autoescaped): data never
-        passes through Markdown;
+        through wasla_mkdocs); adds the current language's country and kind pages and the
+        danger view's pages (danger/index, one per topic, one per topic and country:
+        wasla.layout.pages) as in-memory files (never written into docs/), kept out of the nav,
+        each with its page (GeneratedPage: its title set, no Markdown read or converted);
+        on_page_content fills generated pages, and the hand-written pages' slots
+        (wasla_mkdocs.hand_page_parts: the home page's chooser, "in danger now?" block and
+        search form, the contribute page's ways to report, the open-data page's vCard links),
+        with HTML rendered by wasla.output.render (Jinja, autoescaped): data never passes
+        through Markdown;
         on_build_error stops the worker.
 Reads:  the language build's pages, renderer and search index id (wasla_mkdocs).
 """

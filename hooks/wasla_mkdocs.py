@@ -1,5 +1,7 @@
-"""What the MkDocs hooks share: the validated settings, which language is being built, and what one
-language build makes once (the dataset, its layout and renderer, its search index).
+"""What the MkDocs hooks share: the validated settings, which language is being built, what one
+language build makes once (the dataset, its layout and renderer, its search index, the parts it
+fills into hand-written pages), and the worker that renders the further languages' bodies
+(wasla.output.body_pool).
 
 Not a hook itself (it has no event handlers); the hook modules import it.
 """
