@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
@@ -63,13 +64,36 @@ def test_at_most_ahead_languages_wait_in_the_worker(dataset, forking):
     assert not pool.working and pool.take("fa") is None
 
 
-def test_a_failed_worker_gives_nothing(dataset, forking, monkeypatch):
-    def broken(lang):
-        raise RuntimeError("the worker died")
+# The worker is forked after these patches, so it runs them; render_language is looked up inside
+# the worker (_render_in_worker itself is sent to it by name).
 
-    monkeypatch.setattr(body_pool, "_render_in_worker", broken)
+
+def test_a_worker_that_raises_gives_nothing(dataset, forking, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("a template failed")
+
+    monkeypatch.setattr(body_pool, "render_language", broken)
     pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert isinstance(pool._futures["en"].exception(timeout=60), RuntimeError)
     assert pool.take("en") is None and not pool.working
+
+
+def test_a_worker_killed_midway_leaves_the_rest_to_the_build(dataset, forking, monkeypatch):
+    """The worker dies (as under the OOM killer) after rendering the first language: nothing is
+    raised, the languages it had not given back are None (the build renders them)."""
+    real = body_pool.render_language
+
+    def dies_after_english(dataset, lang, *args):
+        if lang != "en":
+            os._exit(1)
+        return real(dataset, lang, *args)
+
+    monkeypatch.setattr(body_pool, "render_language", dies_after_english)
+    pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert isinstance(pool._futures["fa"].exception(timeout=60), BrokenProcessPool)  # known before "en" is taken
+    assert "countries/lb.md" in pool.take("en")  # rendered before the worker died; no more can be asked of it
+    assert [pool.take(lang) for lang in LANGS[1:]] == [None, None, None]
+    assert not pool.working
 
 
 @pytest.mark.parametrize("why", ["one job", "another thread"])

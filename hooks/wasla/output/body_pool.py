@@ -72,7 +72,10 @@ class BodyPool:
     def _feed(self) -> None:
         while self._pool is not None and self._waiting and len(self._futures) < AHEAD:
             lang = self._waiting.pop(0)
-            self._futures[lang] = self._pool.submit(_render_in_worker, lang)
+            try:
+                self._futures[lang] = self._pool.submit(_render_in_worker, lang)
+            except Exception:  # the worker is gone (killed: BrokenProcessPool): the build renders the rest
+                self.close()
 
     def take(self, lang: str) -> dict[str, str] | None:
         """The bodies of ``lang`` by page path (waiting for the worker), or None when it did not
@@ -82,7 +85,7 @@ class BodyPool:
             return None
         try:
             bodies = future.result()
-        except Exception:  # a worker killed or broken: this language is rendered by the build
+        except Exception:  # the worker failed or was killed: the build renders this language and the rest
             self.close()
             return None
         if not self._futures and not self._waiting:
