@@ -5,6 +5,7 @@ with and without the worker is compared byte for byte in test_loading_resource_c
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -94,6 +95,15 @@ def test_a_worker_killed_midway_leaves_the_rest_to_the_build(dataset, forking, m
     assert "countries/lb.md" in pool.take("en")  # rendered before the worker died; no more can be asked of it
     assert [pool.take(lang) for lang in LANGS[1:]] == [None, None, None]
     assert not pool.working
+
+
+def test_ctrl_c_is_left_to_the_build(dataset, forking, monkeypatch):
+    """Ctrl-C reaches every process of the group; the worker ignores it (the build stops, and
+    ends it), so it prints no traceback of its own."""
+    monkeypatch.setattr(body_pool, "render_language", lambda *args: {"sigint": signal.getsignal(signal.SIGINT).name})
+    pool = BodyPool(dataset, LANGS, Settings(), TODAY)
+    assert pool.take("en") == {"sigint": "SIG_IGN"}
+    pool.close()
 
 
 @pytest.mark.parametrize("why", ["one job", "another thread"])

@@ -13,7 +13,8 @@ With more files to check than ``PARALLEL_FROM``, they are checked in worker proc
 that they inherit the loaded registry and rulebook, and the results are taken in file order, so
 the problems, the dataset and the site are the same as a check in one process. Never where the
 platform cannot fork, nor while another thread runs (mkdocs serve's server): there the files are
-checked in this process.
+checked in this process. The workers ignore Ctrl-C (``quiet_worker``): the build's process stops
+on it and ends them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -128,6 +130,12 @@ def jobs() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
 
 
+def quiet_worker() -> None:
+    """A worker's first step: Ctrl-C (SIGINT, sent to the whole process group) is left to the
+    build's process, which stops and ends its workers; a worker would print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def can_fork() -> bool:
     """Whether worker processes may be forked here: the platform forks, and no other thread runs
     (mkdocs serve's server thread may hold a lock a forked child would then wait on for ever)."""
@@ -148,7 +156,9 @@ def check_files(paths: list[Path], work: Against) -> list[FileCheck]:
     if workers > 1 and can_fork() and len(todo) >= PARALLEL_FROM:
         _work = work
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=quiet_worker
+            ) as pool:
                 items = [(paths[i], read[i][2], read[i][1]) for i in todo]
                 checked = list(pool.map(_check_in_worker, items, chunksize=max(1, len(items) // (workers * 8))))
         finally:

@@ -11,8 +11,9 @@ worker renders at most ``AHEAD`` languages not yet taken, so their bodies do not
 process's memory.
 
 Never where the platform cannot fork, nor while another thread runs (mkdocs serve's server), nor
-with one job (``WASLA_JOBS=1``, as the profiler builds). A worker that fails gives nothing: the
-build renders that language's bodies itself.
+with one job (``WASLA_JOBS=1``, as the profiler builds). A worker that fails or is killed gives
+nothing: the build renders the languages it did not give back. The worker ignores Ctrl-C: the
+build's process stops on it and ends the worker, and only the build says so.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from ..core.model import Dataset
 from ..core.settings import Settings
 from ..layout.pages import Layout
-from ..loading.resource_checks import can_fork, jobs
+from ..loading.resource_checks import can_fork, jobs, quiet_worker
 from .render import Renderer
 
 AHEAD = 2  # languages rendered and not yet taken, at most
@@ -60,7 +61,9 @@ class BodyPool:
             return
         _work = (dataset, settings, today)
         try:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=quiet_worker
+            )
             self._feed()
         finally:
             _work = None  # the worker was forked with it; this process keeps no reference
