@@ -64,9 +64,9 @@ class BodyPool:
             self._pool = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("fork"), initializer=quiet_worker
             )
-            self._feed()
+            self._feed()  # the first submit forks the worker, which inherits _work
         finally:
-            _work = None  # the worker was forked with it; this process keeps no reference
+            _work = None  # this process keeps no reference
 
     @property
     def working(self) -> bool:
