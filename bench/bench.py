@@ -12,7 +12,8 @@ search, static-i18n, the same languages), each built with every language and wit
 only (static-i18n's `build: false` on the others); wall and CPU seconds (user + system of the
 build process), peak memory; Wasla / vanilla and each language beyond the first as × the first.
 Then `make serve` on the shipped data: seconds from a saved data file (an entry renamed) until
-the page open in Chromium shows the new name (bench/serve_bench.py). Then, for each N, the search figures of bench/search_bench.py, next to
+the page open in Chromium has reloaded showing the new name, to its load event
+(bench/serve_bench.py). Then, for each N, the search figures of bench/search_bench.py, next to
 vanilla Material built from the same data. --quick: 50 entries and one save, for the tests.
 --no-vanilla: no vanilla Material builds. One run of each build: on a shared machine wall seconds
 vary widely from run to run; CPU seconds far less.
