@@ -20,7 +20,7 @@ from wasla.core.dates import build_today as today
 from wasla.core.languages import default_language, language_prefix
 from wasla.core.model import Dataset
 from wasla.core.settings import Settings
-from wasla.layout.pages import Layout, PagePlan
+from wasla.layout.pages import Layout, PagePlan, way_back
 from wasla.loading import cache
 from wasla.output.body_pool import BodyPool
 from wasla.output.kept_bodies import KEPT
@@ -76,12 +76,12 @@ def languages_disagree(config: MkDocsConfig, registry: languages.Registry) -> st
 def base_for(url: str, lang: str) -> str:
     """The relative path from a page's URL to its language root ('', '../', …)."""
     inner = url[len(language_prefix(lang)) :] if url.startswith(language_prefix(lang)) else url
-    return "../" * inner.count("/")
+    return way_back(inner)
 
 
 def root_for(url: str) -> str:
     """The relative path from a page's URL to the site root, where the shared assets are."""
-    return "../" * url.count("/")
+    return way_back(url)
 
 
 _build: dict = {}  # what this language build has made: its settings, dataset, renderer and search index

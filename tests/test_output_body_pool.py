@@ -16,10 +16,10 @@ import pytest
 from conftest import ROOT, make_data
 from wasla.core.languages import shipped
 from wasla.core.settings import Settings
-from wasla.layout.pages import Layout
+from wasla.layout.pages import Layout, way_back
 from wasla.loading.dataset import load
 from wasla.output import body_pool
-from wasla.output.body_pool import BodyPool, base_of, render_language
+from wasla.output.body_pool import BodyPool, render_language
 from wasla.output.render import Renderer
 
 TODAY = dt.date(2026, 11, 24)
@@ -40,7 +40,7 @@ def forking(monkeypatch):
 
 
 def test_base_is_the_way_back_to_the_language_root():
-    assert [base_of(p) for p in ("index.md", "countries/lb.md", "danger/suicide/lb.md")] == ["", "../", "../../"]
+    assert [way_back(p) for p in ("index.md", "countries/lb.md", "danger/suicide/lb.md")] == ["", "../", "../../"]
 
 
 def test_the_worker_renders_what_this_process_renders(dataset, forking):
@@ -51,7 +51,7 @@ def test_the_worker_renders_what_this_process_renders(dataset, forking):
         plans = site.layout.pages()
         bodies = pool.take(lang)
         assert list(bodies) == [plan.path for plan in plans]
-        assert bodies == {plan.path: site.render(plan, base_of(plan.path)) for plan in plans}
+        assert bodies == {plan.path: site.render(plan, way_back(plan.path)) for plan in plans}
     assert not pool.working  # the last language taken: the worker is stopped
 
 

@@ -30,6 +30,12 @@ DANGER_EVERYWHERE = 3  # international lines on a topic's page
 STATUS_ORDER = {"active": 0, "paused": 1, "closed": 2}
 
 
+def way_back(path: str) -> str:
+    """From a page at ``path`` (relative to a root: a language's, or the site's) back to that
+    root: '', '../', '../../' …"""
+    return "../" * path.count("/")
+
+
 def page_path(code: str, index: int, suffix: str = ".html") -> str:
     """A country's page number index (0 = first), relative to the language root."""
     return f"countries/{code}{suffix}" if index == 0 else f"countries/{code}-{index + 1}{suffix}"

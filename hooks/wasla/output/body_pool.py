@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..core.model import Dataset
 from ..core.settings import Settings
-from ..layout.pages import Layout
+from ..layout.pages import Layout, way_back
 from ..loading.resource_checks import can_fork, jobs, quiet_worker
 from .render import Renderer
 
@@ -33,15 +33,10 @@ AHEAD = 2  # languages rendered and not yet taken, at most
 _work: tuple[Dataset, Settings, dt.date] | None = None  # what the forked worker renders from (inherited)
 
 
-def base_of(path: str) -> str:
-    """A generated page's way back to its language root, from its path inside it (countries/lb.md: ../)."""
-    return "../" * path.count("/")
-
-
 def render_language(dataset: Dataset, lang: str, settings: Settings, today: dt.date) -> dict[str, str]:
     """Every generated page's body in ``lang``, by its path inside the language (PagePlan.path)."""
     site = Renderer(Layout(dataset, lang), settings, today)
-    return {plan.path: site.render(plan, base_of(plan.path)) for plan in site.layout.pages()}
+    return {plan.path: site.render(plan, way_back(plan.path)) for plan in site.layout.pages()}
 
 
 def _render_in_worker(lang: str) -> dict[str, str]:
