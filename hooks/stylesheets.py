@@ -6,8 +6,9 @@ Events: on_startup notes whether this is a preview (mkdocs serve);
         on_post_build, once, after every language is built (priority -200: after static-i18n
         has built the other languages inside the default language's on_post_build);
         on_build_error forgets the pages noted.
-Reads:  every page this build wrote (under mkdocs serve, a save rewrites few), Wasla's stylesheets (base.css: the theme's markup; wasla.css: Wasla's
-        components), the shipped scripts.
+Reads:  every page this build wrote (under mkdocs serve, a save rewrites few), Wasla's
+        stylesheets (base.css: the theme's markup; wasla.css: Wasla's components), the shipped
+        scripts.
 Writes: assets/stylesheets/wasla.<hash>.css: one per group of pages (a folder: countries/, kinds/;
         or a language's root pages), in both languages, holding only the rules those pages use
         (wasla/output/stylesheet.py); each page's link to wasla.min.css is pointed at its group's file;

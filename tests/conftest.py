@@ -63,10 +63,9 @@ ENGINES = {
 }
 
 
-def build_site(data: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
-    """Run the real build (strict) on a data folder, as `make build ENGINE=…` does."""
-    command, theme = ENGINES[engine]
-    env = {
+def build_env(data: Path, theme: str = "material") -> dict[str, str]:
+    """The environment of a test build on a data folder: a fixed day, the report settings, the hooks."""
+    return {
         **os.environ,
         "WASLA_TODAY": "2026-11-24",
         "WASLA_ISSUES_URL": "https://example.org/wasla/issues/new",
@@ -76,6 +75,12 @@ def build_site(data: Path, site: Path, engine: str = "mkdocs") -> subprocess.Com
         "NO_MKDOCS_2_WARNING": "1",
         "WASLA_THEME": theme,
     }
+
+
+def build_site(data: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Run the real build (strict) on a data folder, as `make build ENGINE=…` does."""
+    command, theme = ENGINES[engine]
+    env = build_env(data, theme)
     return subprocess.run(
         [*command, "build", "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=ROOT,

@@ -4,10 +4,10 @@
 
 STEPS.json is a list of steps, each a mapping of data files (relative to DATA) to their new text,
 or to null to delete them; a path starting with docs/ is a hand-written page, in a copy of the
-repository's docs/ the builds read (the repository's own is never written). With --dirty, every step is applied to DATA in turn and followed by a
-rebuild in the same site folder, as `mkdocs serve --dirty` rebuilds after a save (a new config
-each time, the hooks loaded again); each built site is copied to OUT/<step>, and OUT/results.json
-says which steps built. With --clean, all the steps are applied and the site is built once, from
+repository's docs/ the builds read (the repository's own is never written). With --dirty, every
+step is applied to DATA in turn and followed by a rebuild in the same site folder, as `mkdocs
+serve --dirty` rebuilds after a save (a new config each time, the hooks loaded again); each
+built site is copied to OUT/<step>, and OUT/results.json says which steps built. With --clean, all the steps are applied and the site is built once, from
 an empty folder, into OUT/<last step>: the reference a dirty build must equal byte for byte.
 """
 

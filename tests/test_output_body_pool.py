@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from conftest import ROOT, make_data
+from conftest import ROOT, build_env, make_data
 from wasla.core.languages import shipped
 from wasla.core.settings import Settings
 from wasla.layout.pages import Layout, way_back
@@ -138,14 +138,7 @@ cli(sys.argv[1:])
 def test_a_build_takes_every_further_language_from_the_worker(tmp_path):
     """The real build (hooks/pages.py starts the worker in the first language build; each further
     language build takes its bodies when it makes its renderer)."""
-    env = {
-        **os.environ,
-        "WASLA_TODAY": "2026-11-24",
-        "WASLA_DATA_DIR": str(make_data(tmp_path, region=True)),
-        "WASLA_JOBS": "2",
-        "PYTHONPATH": str(ROOT / "hooks"),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    env = {**build_env(make_data(tmp_path, region=True)), "WASLA_JOBS": "2"}
     result = subprocess.run(
         [sys.executable, "-c", TAKES, "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
         cwd=ROOT,
